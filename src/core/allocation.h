@@ -1,0 +1,114 @@
+// The allocation engine: from readings to the ten quantities of spec/allocation.md §2 for every
+// participant and interval, under the community's sharing periods, suspensions and rule set.
+//
+// Units: every energy is mWh in the interval; instants are UTC.
+//
+// The engine works one run of intervals at a time (normally a local day); inside a run the
+// configuration (sharing period, members, suspensions) is constant. Results go to a sink one
+// participant at a time, so nothing the size of participants x intervals is ever held:
+//
+//   auto allocator = Allocator::Create(community, readings.grid());
+//   MonthlyTotals totals(...);                 // an AllocationSink
+//   allocator->AllocateAll(ReadingSource(readings), totals);
+//
+// Exactness: shares are rounded to whole mWh by cumulative flooring, so Σ imputed + unallocated
+// = pool exactly in every interval, and per participant CM = EA + EF and EI = EA + EX exactly.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "core/community.h"
+#include "core/energy.h"
+#include "core/readings.h"
+#include "core/status.h"
+#include "core/time.h"
+
+namespace reparto {
+
+// Readings for one run of intervals: per participant, a pointer to the run's first value.
+struct RunInput {
+  std::int64_t first_interval = 0;  // index in the grid
+  int n_intervals = 0;
+  std::vector<const MilliWh*> cr, ir;
+  std::vector<const Quality*> cr_quality, ir_quality;
+};
+
+// The results of one participant over one run. Every array holds `n_intervals` values.
+struct ParticipantRun {
+  int participant = 0;
+  std::int64_t first_interval = 0;
+  int n_intervals = 0;
+  bool member = true;  // false: not a member during this run (all values zero, quality missing)
+  const MilliWh* cr;   // registered consumption
+  const MilliWh* ir;   // registered injection
+  const MilliWh* cm;   // measured (netted) consumption
+  const MilliWh* im;   // measured (netted) injection
+  const MilliWh* imputed;
+  const MilliWh* self_consumed;
+  const MilliWh* supplier;
+  const MilliWh* surplus;
+  const MilliWh* shared;
+  std::array<const MilliWh*, kOriginCount> self_consumed_by_origin;
+  const Quality* quality;  // worst quality of every input the row depends on
+};
+
+// Community-level values of one run.
+struct PoolRun {
+  std::int64_t first_interval = 0;
+  int n_intervals = 0;
+  const MilliWh* pool;         // Σ shared energy of sources
+  const MilliWh* unallocated;  // pool − Σ imputed
+  const MilliWh* consumption;  // Σ CM of members
+  const Quality* quality;      // worst quality of the pool's inputs
+};
+
+class AllocationSink {
+ public:
+  virtual ~AllocationSink() = default;
+  // Called once per run before its participants, in time order.
+  virtual void BeginRun(const PoolRun& pool) = 0;
+  // Called for every participant of the run, in participant order.
+  virtual void Consume(const ParticipantRun& run) = 0;
+  // Called after the last participant of the run.
+  virtual void EndRun() {}
+};
+
+// Reusable scratch memory of one thread (sized on first use).
+struct AllocationWorkspace;
+
+class Allocator {
+ public:
+  // Validates the community against the grid (the grid step must be the rule set's step).
+  static Result<std::unique_ptr<Allocator>> Create(const Community& community, const DayGrid& grid);
+  ~Allocator();
+
+  // Allocates [first_interval, first_interval + n) of the grid; splits it internally where the
+  // configuration changes. `input` must cover that range.
+  void AllocateRun(const RunInput& input, AllocationWorkspace& workspace,
+                   AllocationSink& sink) const;
+
+  // Allocates the whole table day by day.
+  void AllocateAll(const ReadingTable& readings, AllocationSink& sink) const;
+
+  static std::unique_ptr<AllocationWorkspace> NewWorkspace();
+
+  const Community& community() const;
+  const DayGrid& grid() const;
+
+ private:
+  struct Impl;
+  explicit Allocator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Splits `total` into parts proportional to `weights` (non-negative), each floored at the
+// cumulative sum so the parts add up to `total` exactly. Deterministic; ties favour earlier
+// entries. Used for shares and origins.
+void SplitByCumulativeFloor(MilliWh total, std::span<const std::int64_t> weights,
+                            std::span<MilliWh> parts);
+
+}  // namespace reparto
