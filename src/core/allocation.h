@@ -53,7 +53,8 @@ struct ParticipantRun {
   const MilliWh* surplus;
   const MilliWh* shared;
   std::array<const MilliWh*, kOriginCount> self_consumed_by_origin;
-  const Quality* quality;  // worst quality of every input the row depends on
+  const Quality* quality;      // worst quality of every input the row depends on
+  const Quality* own_quality;  // worst quality of the participant's own readings (CR, IR)
 };
 
 // Community-level values of one run.

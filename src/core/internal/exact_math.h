@@ -1,0 +1,33 @@
+// Exact integer arithmetic for shares of energy: floor(a·b/d) without overflow, and the
+// cumulative-floor split that makes parts add up to the whole.
+//
+// Units: whatever the caller's (mWh and parts per billion in the engine). All inputs are
+// non-negative; results are exact (no floating point).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+#include "core/community.h"
+#include "core/energy.h"
+
+namespace reparto::internal {
+
+// floor(a · b / d) for a, b >= 0 and d > 0, exact for any int64 inputs whose result fits.
+inline std::int64_t MulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) {
+  if (a == 0 || b == 0) return 0;
+  if (a <= std::numeric_limits<std::int64_t>::max() / b) return a * b / d;
+  const unsigned __int128 product =
+      static_cast<unsigned __int128>(a) * static_cast<unsigned __int128>(b);
+  return static_cast<std::int64_t>(product / static_cast<unsigned __int128>(d));
+}
+
+// floor(energy · coefficient / kCoefficientScale) for coefficient in [0, kCoefficientScale]:
+// the fast path of the fixed and variable methods (two multiplications by constants).
+inline MilliWh ScaleFloor(MilliWh energy, Coefficient coefficient) {
+  const MilliWh whole = energy / kCoefficientScale;
+  const MilliWh rest = energy % kCoefficientScale;
+  return whole * coefficient + rest * coefficient / kCoefficientScale;
+}
+
+}  // namespace reparto::internal
