@@ -1,7 +1,6 @@
 // Civil-date arithmetic, the local-day grid and ISO 8601 instants (see time.h).
 #include "core/time.h"
 
-#include <charconv>
 #include <cstdio>
 
 namespace reparto {
@@ -84,27 +83,32 @@ std::int64_t DayGrid::IndexOf(UtcSeconds instant) const {
 Result<DayGrid> MakeDayGrid(const TimeZone& zone, CivilDate first, CivilDate last_exclusive,
                             int step_seconds) {
   if (step_seconds <= 0 || 86400 % step_seconds != 0) {
-    return Status::Error("the step of " + std::to_string(step_seconds / 60.0) +
-                         " minutes does not divide a day");
+    return Status::Error("a step of " + std::to_string(step_seconds) +
+                         " s does not divide a day of 86400 s (use 60, 300, 900, 1800 or 3600)");
+  }
+  for (const CivilDate& date : {first, last_exclusive}) {
+    if (!IsValidCivilDate(date)) {
+      return Status::Error("the date " + FormatDate(date) + " does not exist");
+    }
   }
   if (!(first < last_exclusive)) {
-    return Status::Error("empty period: " + FormatDate(first) + " to " +
-                         FormatDate(last_exclusive));
+    return Status::Error("empty period: from " + FormatDate(first) + " to " +
+                         FormatDate(last_exclusive) + " (the end is exclusive)");
   }
   DayGrid grid;
   grid.step_seconds = step_seconds;
+  grid.days.reserve(static_cast<std::size_t>(DaysFromCivil(last_exclusive) - DaysFromCivil(first)));
   auto start = zone.StartOfDay(first);
   if (!start.ok()) return start.status();
   std::int64_t next_index = 0;
-  for (CivilDate date = first; date < last_exclusive;) {
-    const CivilDate next = AddDays(date, 1);
-    auto end = zone.StartOfDay(next);
+  for (CivilDate date = first; date < last_exclusive; date = AddDays(date, 1)) {
+    auto end = zone.EndOfDay(date);
     if (!end.ok()) return end.status();
     const std::int64_t length = *end - *start;
     if (length <= 0 || length % step_seconds != 0) {
       return Status::Error("the local day " + FormatDate(date) + " in " + std::string(zone.name()) +
                            " lasts " + std::to_string(length) + " s, not a whole number of " +
-                           std::to_string(step_seconds / 60) + "-minute steps");
+                           std::to_string(step_seconds) + " s steps");
     }
     LocalDay day;
     day.date = date;
@@ -113,48 +117,62 @@ Result<DayGrid> MakeDayGrid(const TimeZone& zone, CivilDate first, CivilDate las
     day.first_interval = next_index;
     next_index += day.n_intervals;
     grid.days.push_back(day);
-    date = next;
     start = end;
   }
   return grid;
 }
 
 Result<UtcSeconds> ParseIsoInstant(std::string_view text) {
-  auto fail = [&](const char* what) {
-    return Status::Error(std::string(what) + " in instant '" + std::string(text) +
-                         "' (expected ISO 8601 like 2024-05-26T00:00:00+01:00)");
+  auto fail = [&](const std::string& what) {
+    return Status::Error("instant '" + std::string(text) + "': " + what +
+                         " (expected ISO 8601 like 2024-05-26T00:00:00+01:00 or "
+                         "2024-05-25T23:00:00Z)");
   };
   if (text.size() < 17) return fail("too short");
   auto date = ParseDate(text.substr(0, 10));
-  if (!date.ok()) return fail("bad date");
-  if (text[10] != 'T' && text[10] != ' ') return fail("missing 'T'");
+  if (!date.ok()) return fail(date.status().message());
+  if (text[10] != 'T' && text[10] != ' ') return fail("expected 'T' after the date");
   const int hour = ReadDigits(text, 11, 2);
   const int minute = ReadDigits(text, 14, 2);
-  if (hour < 0 || minute < 0 || text[13] != ':') return fail("bad time");
+  if (hour < 0 || minute < 0 || text[13] != ':') return fail("the time is not hh:mm");
   std::size_t pos = 16;
   int second = 0;
   if (pos < text.size() && text[pos] == ':') {
     second = ReadDigits(text, pos + 1, 2);
-    if (second < 0) return fail("bad seconds");
+    if (second < 0) return fail("the seconds are not two digits");
     pos += 3;
+    if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
+      // A fraction of a second is accepted only when it is zero: intervals start on whole seconds.
+      std::size_t end = pos + 1;
+      while (end < text.size() && text[end] >= '0' && text[end] <= '9') {
+        if (text[end] != '0') return fail("fractions of a second are not supported");
+        ++end;
+      }
+      if (end == pos + 1) return fail("expected digits after the decimal point");
+      pos = end;
+    }
   }
-  if (hour > 23 || minute > 59 || second > 59) return fail("time out of range");
+  if (hour > 23 || minute > 59 || second > 59) return fail("the time is out of range");
   int offset = 0;
-  if (pos >= text.size()) return fail("missing UTC offset");
+  if (pos >= text.size()) return fail("missing UTC offset (Z or +hh:mm)");
   if (text[pos] == 'Z') {
     ++pos;
   } else if (text[pos] == '+' || text[pos] == '-') {
+    const int sign = text[pos] == '-' ? -1 : 1;
     const int oh = ReadDigits(text, pos + 1, 2);
-    std::size_t minute_pos = pos + 3;
-    if (minute_pos < text.size() && text[minute_pos] == ':') ++minute_pos;
-    const int om = ReadDigits(text, minute_pos, 2);
+    int om = 0;
+    pos += 3;
+    if (pos < text.size()) {  // +hh:mm or +hhmm; a bare +hh has no minutes
+      if (text[pos] == ':') ++pos;
+      om = ReadDigits(text, pos, 2);
+      pos += 2;
+    }
     if (oh < 0 || om < 0 || oh > 18 || om > 59) return fail("bad UTC offset");
-    offset = (oh * 3600 + om * 60) * (text[pos] == '-' ? -1 : 1);
-    pos = minute_pos + 2;
+    offset = sign * (oh * 3600 + om * 60);
   } else {
-    return fail("missing UTC offset");
+    return fail("missing UTC offset (Z or +hh:mm)");
   }
-  if (pos != text.size()) return fail("trailing characters");
+  if (pos != text.size()) return fail("unexpected characters after the UTC offset");
   return DaysFromCivil(*date) * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
 

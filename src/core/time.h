@@ -47,6 +47,9 @@ class TimeZone {
   virtual Result<int> OffsetAt(UtcSeconds instant) const = 0;
   // UTC instant at which the local day `date` starts (local 00:00, or the first valid local time).
   virtual Result<UtcSeconds> StartOfDay(CivilDate date) const = 0;
+  // UTC instant at which the local day `date` ends: the start of the next day. A zone with a
+  // limited range overrides it so that its last supported day can still be closed.
+  virtual Result<UtcSeconds> EndOfDay(CivilDate date) const { return StartOfDay(AddDays(date, 1)); }
 };
 
 // A zone with one fixed offset and no daylight saving (tests, and "Z" timestamps).
