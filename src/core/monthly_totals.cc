@@ -1,0 +1,143 @@
+// MonthlyTotals: per participant and local month sums of the allocation results (mWh), the
+// month's largest interval CM (mWh) and interval counts by quality. See monthly_totals.h.
+#include "core/monthly_totals.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace reparto {
+namespace {
+
+MilliWh Sum(const MilliWh* values, int begin, int end) {
+  MilliWh sum = 0;
+  for (int i = begin; i < end; ++i) sum += values[i];
+  return sum;
+}
+
+MilliWh Max(const MilliWh* values, int begin, int end, MilliWh start) {
+  MilliWh max = start;
+  for (int i = begin; i < end; ++i) max = std::max(max, values[i]);
+  return max;
+}
+
+// Adds the interval counts by quality; an out-of-range quality byte counts as missing.
+void CountQualities(const Quality* quality, int begin, int end,
+                    std::array<std::int64_t, kQualityCount>& counts) {
+  std::array<std::int64_t, kQualityCount> local{};
+  for (int i = begin; i < end; ++i) {
+    const unsigned q = std::min<unsigned>(static_cast<unsigned>(quality[i]), kQualityCount - 1);
+    ++local[q];
+  }
+  for (int q = 0; q < kQualityCount; ++q) counts[q] += local[q];
+}
+
+}  // namespace
+
+MonthlyTotals::MonthlyTotals(int n_participants, const DayGrid& grid)
+    : n_participants_(std::max(0, n_participants)), step_seconds_(grid.step_seconds) {
+  for (const LocalDay& day : grid.days) {
+    const CivilDate month{day.date.year, day.date.month, 1};
+    if (months_.empty() || months_.back() != month) {
+      months_.push_back(month);
+      month_first_interval_.push_back(day.first_interval);
+    }
+  }
+  month_first_interval_.push_back(grid.interval_count());
+  participants_.resize(static_cast<std::size_t>(n_participants_) * months_.size());
+  community_.resize(months_.size());
+  segments_.reserve(months_.size());
+}
+
+void MonthlyTotals::BeginRun(const PoolRun& pool) {
+  segments_.clear();
+  run_first_ = pool.first_interval;
+  run_length_ = pool.n_intervals;
+  const std::int64_t run_end = pool.first_interval + pool.n_intervals;
+  if (pool.n_intervals <= 0 || pool.first_interval < 0 || run_end > month_first_interval_.back()) {
+    assert(pool.n_intervals == 0 && "run outside the grid of MonthlyTotals");
+    run_length_ = 0;
+    return;
+  }
+  // The month holding the first interval: the last month starting at or before it.
+  int month =
+      static_cast<int>(std::upper_bound(month_first_interval_.begin(),
+                                        month_first_interval_.end() - 1, pool.first_interval) -
+                       month_first_interval_.begin()) -
+      1;
+  std::int64_t at = pool.first_interval;
+  while (at < run_end) {
+    const std::int64_t end = std::min(run_end, month_first_interval_[month + 1]);
+    segments_.push_back(
+        Segment{month, static_cast<int>(at - pool.first_interval), static_cast<int>(end - at)});
+    at = end;
+    ++month;
+  }
+
+  for (const Segment& segment : segments_) {
+    CommunityMonth& c = community_[segment.month];
+    const int b = segment.offset;
+    const int e = segment.offset + segment.length;
+    c.pool += Sum(pool.pool, b, e);
+    c.unallocated += Sum(pool.unallocated, b, e);
+    c.consumption += Sum(pool.consumption, b, e);
+    c.max_consumption = Max(pool.consumption, b, e, c.max_consumption);
+    CountQualities(pool.quality, b, e, c.quality_counts);
+  }
+}
+
+void MonthlyTotals::Consume(const ParticipantRun& run) {
+  if (!run.member) return;
+  if (run.participant < 0 || run.participant >= n_participants_ ||
+      run.first_interval != run_first_ || run.n_intervals != run_length_) {
+    assert(false && "participant run does not match the pool run or the participant count");
+    return;
+  }
+  for (const Segment& segment : segments_) AddSegment(run, segment);
+}
+
+void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment) {
+  ParticipantMonth& t =
+      participants_[static_cast<std::size_t>(run.participant) * months_.size() + segment.month];
+  const int b = segment.offset;
+  const int e = segment.offset + segment.length;
+  auto add = [&](Quantity q, const MilliWh* values) {
+    t.sums[static_cast<int>(q)] += Sum(values, b, e);
+  };
+  add(Quantity::kCr, run.cr);
+  add(Quantity::kIr, run.ir);
+  add(Quantity::kCm, run.cm);
+  add(Quantity::kIm, run.im);
+  add(Quantity::kImputed, run.imputed);
+  add(Quantity::kSelfConsumed, run.self_consumed);
+  add(Quantity::kSupplier, run.supplier);
+  add(Quantity::kSurplus, run.surplus);
+  add(Quantity::kShared, run.shared);
+  for (int o = 0; o < kOriginCount; ++o) {
+    t.sums[static_cast<int>(Quantity::kScInternal) + o] +=
+        Sum(run.self_consumed_by_origin[o], b, e);
+  }
+  t.max_cm = Max(run.cm, b, e, t.max_cm);
+  CountQualities(run.quality, b, e, t.quality_counts);
+}
+
+ParticipantMonth MonthlyTotals::SumOfParticipants(int m) const {
+  ParticipantMonth total;
+  for (int p = 0; p < n_participants_; ++p) {
+    const ParticipantMonth& one = participant(p, m);
+    for (int q = 0; q < kQuantityCount; ++q) total.sums[q] += one.sums[q];
+    for (int q = 0; q < kQualityCount; ++q) total.quality_counts[q] += one.quality_counts[q];
+    total.max_cm = std::max(total.max_cm, one.max_cm);
+  }
+  return total;
+}
+
+std::int64_t MonthlyTotals::AverageMilliWatts(MilliWh mwh) const {
+  if (step_seconds_ <= 0) return 0;
+  const std::int64_t scaled = mwh * 3600;
+  if (scaled % step_seconds_ == 0) return scaled / step_seconds_;
+  // Round half away from zero.
+  const std::int64_t half = step_seconds_ / 2;
+  return scaled >= 0 ? (scaled + half) / step_seconds_ : (scaled - half) / step_seconds_;
+}
+
+}  // namespace reparto
