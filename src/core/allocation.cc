@@ -60,8 +60,7 @@ SharingPeriod DefaultPeriod(const Community& community) {
   }
   if (total == 0) return period;
   period.method = Method::kFixed;
-  period.fixed.assign(weights.size(), 0);
-  SplitByCumulativeFloor(kCoefficientScale, weights, period.fixed);
+  period.fixed = weights;  // raw weights: the engine divides by their sum exactly
   return period;
 }
 

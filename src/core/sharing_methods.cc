@@ -43,6 +43,13 @@ void ImputeByCoefficients(const Community& community, const Segment& segment,
   std::fill(ws.previous_floor.begin(), ws.previous_floor.begin() + n, 0);
   std::fill(ws.cumulative.begin(), ws.cumulative.begin() + n, 0);
   const bool fixed = segment.period->method != Method::kVariable;
+  // Validated coefficients sum to kCoefficientScale; the engine's own defaults may be raw weights
+  // (Spain: watts of contracted power) so that shares stay exact.
+  Coefficient total = 0;
+  if (fixed) {
+    for (Coefficient c : segment.period->fixed) total += c;
+  }
+  const bool exact_scale = !fixed || total == kCoefficientScale;
   std::vector<const std::vector<Coefficient>*> rows(static_cast<std::size_t>(n));
   for (int t = 0; t < n; ++t) {
     rows[t] = CoefficientsAt(*segment.period, segment.utc_start + t * segment.step_seconds);
@@ -60,7 +67,8 @@ void ImputeByCoefficients(const Community& community, const Segment& segment,
       }
       for (int t = 0; t < n; ++t) {
         ws.cumulative[t] += c;
-        const MilliWh floor = ScaleFloor(ws.pool[t], ws.cumulative[t]);
+        const MilliWh floor = exact_scale ? ScaleFloor(ws.pool[t], ws.cumulative[t])
+                                          : MulDivFloor(ws.pool[t], ws.cumulative[t], total);
         const MilliWh share = floor - ws.previous_floor[t];
         ws.previous_floor[t] = floor;
         imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
