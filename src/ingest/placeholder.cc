@@ -1,1 +1,0 @@
-// Placeholder so the target has a source until the first real file lands; delete it then.
