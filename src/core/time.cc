@@ -128,7 +128,7 @@ Result<UtcSeconds> ParseIsoInstant(std::string_view text) {
                          " (expected ISO 8601 like 2024-05-26T00:00:00+01:00 or "
                          "2024-05-25T23:00:00Z)");
   };
-  if (text.size() < 17) return fail("too short");
+  if (text.size() < 16) return fail("too short");
   auto date = ParseDate(text.substr(0, 10));
   if (!date.ok()) return fail(date.status().message());
   if (text[10] != 'T' && text[10] != ' ') return fail("expected 'T' after the date");
