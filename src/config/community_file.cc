@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/supply_point.h"
 #include "core/time.h"
 #include "tz/iana_zone.h"
 
@@ -425,9 +426,12 @@ class Loader {
     }
   }
 
-  // Ids that look like a CUPS / CPE are validated by core/supply_point.h once it exists; until
-  // then any non-empty unique id is accepted.
-  void CheckSupplyPointId(const std::string&, const toml::node*, const std::string&) {}
+  // Ids that look like a CUPS or CPE must be valid ones (syntax, CUPS control letters).
+  void CheckSupplyPointId(const std::string& id, const toml::node* node, const std::string& label) {
+    if (id.empty()) return;
+    const Status s = ValidateIfSupplyPoint(id);
+    if (!s.ok()) Error(node, label, s.message());
+  }
 
   void ReadItaly(const toml::table& root) {
     const toml::node* node = root.get("italy");

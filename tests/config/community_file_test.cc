@@ -730,6 +730,24 @@ TEST_F(CommunityFileTest, MissingRequiredKeys) {
   EXPECT_THAT(m, HasSubstr("participants: expected at least one [[participants]] table"));
 }
 
+TEST_F(CommunityFileTest, CupsControlLettersChecked) {
+  auto r = Load(R"(id = "x"
+country = "ES"
+[[participants]]
+id = "ES0021000000000001RK0F"
+[[participants]]
+id = "ES0021000000000001XX"
+[[participants]]
+id = "PV-roof"
+role = "producer"
+)");
+  const std::string m = ErrorOf(r);
+  EXPECT_THAT(m, StartsWith("community.toml:6:6: participants[1].id: "));
+  EXPECT_THAT(m, HasSubstr("ES0021000000000001XX"));
+  EXPECT_THAT(m, HasSubstr("RK"));
+  EXPECT_EQ(std::count(m.begin(), m.end(), '\n'), 0) << m;
+}
+
 TEST(CommunityFileExamplesTest, ExamplesLoad) {
   for (const char* example : {"pt-apartment-building", "es-industrial-estate"}) {
     const std::string path =
