@@ -1,2 +1,28 @@
-// The `reparto` command line (placeholder until the subcommands land).
-int main() { return 0; }
+// The `reparto` command: one binary, one subcommand per job. Errors are one line on standard
+// error and a non-zero exit code, never a stack trace.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "allocate_command.h"
+#include "coefficients_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "reparto: collective self-consumption and energy communities (Spain, Portugal, France, "
+      "Italy)",
+      "reparto"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "reparto 0.1.0");
+  reparto::cli::AddAllocateCommand(app);
+  reparto::cli::AddCoefficientsCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "reparto: error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

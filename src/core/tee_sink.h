@@ -1,0 +1,31 @@
+// TeeSink: hands every allocation result to several sinks (a diagram writer and monthly totals
+// from one pass of the engine).
+//
+//   TeeSink tee({&diagram_writer, &monthly_totals});
+//   allocator->AllocateAll(readings, tee);
+#pragma once
+
+#include <vector>
+
+#include "core/allocation.h"
+
+namespace reparto {
+
+class TeeSink final : public AllocationSink {
+ public:
+  explicit TeeSink(std::vector<AllocationSink*> sinks) : sinks_(std::move(sinks)) {}
+  void BeginRun(const PoolRun& pool) override {
+    for (AllocationSink* s : sinks_) s->BeginRun(pool);
+  }
+  void Consume(const ParticipantRun& run) override {
+    for (AllocationSink* s : sinks_) s->Consume(run);
+  }
+  void EndRun() override {
+    for (AllocationSink* s : sinks_) s->EndRun();
+  }
+
+ private:
+  std::vector<AllocationSink*> sinks_;
+};
+
+}  // namespace reparto
