@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages reparto builds with, if any is missing (needs root or sudo).
+set -euo pipefail
+packages=(
+  g++ cmake make pkg-config tzdata
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev libzip-dev libpugixml-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
