@@ -6,7 +6,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/monthly_totals.h"
 #include "fake_runs.h"
+#include "report/tee_sink.h"
 #include "tz/iana_zone.h"
 
 namespace reparto {
@@ -157,6 +159,22 @@ TEST_F(DiagramCsvTest, DiskFullIsAnError) {
   EXPECT_THAT(status.message(),
               HasSubstr("out/diagram.csv: write failed: No space left on device"));
   std::fclose(full);
+}
+
+TEST_F(DiagramCsvTest, TeeFeedsDiagramAndTotalsInOnePass) {
+  const DayGrid grid = Grid({2024, 5, 26}, 3600);
+  FakeParticipant a(24);
+  for (int i = 0; i < 24; ++i) a.cr[i] = a.cm[i] = a.supplier[i] = 1000;
+  FakePool pool(24);
+  DiagramCsvWriter writer(nullptr, "d.csv", grid, *zone_, {"A"});
+  MonthlyTotals totals(1, grid);
+  TeeSink both({&writer, &totals});
+  both.BeginRun(pool.Run(0, 24));
+  both.Consume(a.Run(0, 0, 24));
+  both.EndRun();
+  ASSERT_TRUE(writer.Finish().ok());
+  EXPECT_EQ(std::count(writer.contents().begin(), writer.contents().end(), '\n'), 1 + 24);
+  EXPECT_EQ(totals.participant(0, 0).sum(Quantity::kCm), 24000);
 }
 
 // A zone that cannot tell its offset (as IanaZone from 2038-03-28 on).
