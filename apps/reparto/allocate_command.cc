@@ -13,13 +13,16 @@
 
 #include "config/community_file.h"
 #include "core/allocation.h"
+#include "core/italy.h"
 #include "core/monthly_totals.h"
 #include "core/readings.h"
 #include "core/tee_sink.h"
 #include "ingest/reader.h"
+#include "ingest/zonal_prices.h"
 #include "progress.h"
 #include "report/atomic_file.h"
 #include "report/diagram_csv.h"
+#include "report/incentive_csv.h"
 #include "report/monthly_csv.h"
 #include "run_status.h"
 #include "tz/iana_zone.h"
@@ -35,6 +38,8 @@ struct AllocateOptions {
   std::string from;
   std::string to;
   int readings_step_minutes = 0;
+  std::string zonal_prices;
+  std::string incentives;
 };
 
 // Advances a progress bar as the engine goes through the grid.
@@ -129,9 +134,26 @@ Status Run(const AllocateOptions& options) {
   if (!diagram_file.ok()) return diagram_file.status();
   DiagramCsvWriter diagrams(diagram_file->file(), options.out, *grid, **zone, ids);
   MonthlyTotals totals(static_cast<int>(ids.size()), *grid);
+  std::vector<AllocationSink*> sinks = {&diagrams, &totals};
+  std::unique_ptr<ItalianIncentive> incentive;
+  if (!options.incentives.empty()) {
+    if (options.zonal_prices.empty()) {
+      return Status::Error(
+          "--incentives needs --zonal-prices (hourly Pz, start,price_eur_per_mwh)");
+    }
+    if (grid->step_seconds != 3600) {
+      return Status::Error(
+          "the Italian incentive is hourly: the community step must be 60 minutes");
+    }
+    auto prices = ReadZonalPrices(options.zonal_prices, *grid);
+    if (!prices.ok()) return prices.status();
+    incentive = std::make_unique<ItalianIncentive>(*community, *grid, std::move(*prices));
+    sinks.push_back(incentive.get());
+  }
   Progress progress("allocating", grid->interval_count(), "intervals");
   ProgressSink progress_sink(progress);
-  TeeSink tee({&diagrams, &totals, &progress_sink});
+  sinks.push_back(&progress_sink);
+  TeeSink tee(sinks);
   (*allocator)->AllocateAll(table, tee);
   progress.Done();
   if (Status s = diagrams.Finish(); !s.ok()) return s;
@@ -143,10 +165,22 @@ Status Run(const AllocateOptions& options) {
     if (Status s = WriteMonthlyCsv(totals, ids, file->file(), options.summary); !s.ok()) return s;
     summary_file.emplace(std::move(*file));
   }
-  // Commit both only when both were written completely.
+  std::optional<AtomicFile> incentive_file;
+  if (incentive) {
+    auto file = AtomicFile::Open(options.incentives);
+    if (!file.ok()) return file.status();
+    const std::string text = FormatIncentiveCsv(*incentive, ids);
+    if (std::fwrite(text.data(), 1, text.size(), file->file()) != text.size()) {
+      return Status::Error(options.incentives + ": write failed");
+    }
+    incentive_file.emplace(std::move(*file));
+  }
+  // Commit the outputs only when all were written completely.
   if (Status s = diagram_file->Commit(); !s.ok()) return s;
-  if (summary_file) {
-    if (Status s = summary_file->Commit(); !s.ok()) return s;
+  for (std::optional<AtomicFile>* file : {&summary_file, &incentive_file}) {
+    if (*file) {
+      if (Status s = (*file)->Commit(); !s.ok()) return s;
+    }
   }
 
   MilliWh pool = 0, consumption = 0, self_consumed = 0;
@@ -206,6 +240,10 @@ void AddAllocateCommand(CLI::App& app) {
                   "Minutes per row of canonical CSV readings (default: the community's step; 15 "
                   "for quarter-hours summed into a 60-minute community)")
       ->check(CLI::Range(1, 1440));
+  cmd->add_option("--zonal-prices", options->zonal_prices,
+                  "Italy: hourly zonal prices CSV (start,price_eur_per_mwh)");
+  cmd->add_option("--incentives", options->incentives,
+                  "Italy: write the monthly shared energy and incentive per member (CSV)");
   cmd->callback([options]() { ExitWith(Run(*options)); });
 }
 

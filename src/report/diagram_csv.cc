@@ -21,6 +21,7 @@ void DiagramCsvWriter::BeginRun(const PoolRun& pool) {
   slot_participant_.clear();
   values_.clear();
   qualities_.clear();
+  own_missing_.clear();
 }
 
 void DiagramCsvWriter::Consume(const ParticipantRun& run) {
@@ -55,6 +56,9 @@ void DiagramCsvWriter::Consume(const ParticipantRun& run) {
                                     run.self_consumed_by_origin[4]};
   for (const MilliWh* field : fields) values_.insert(values_.end(), field, field + n);
   qualities_.insert(qualities_.end(), run.quality, run.quality + n);
+  for (std::size_t t = 0; t < n; ++t) {
+    own_missing_.push_back(run.own_quality != nullptr && run.own_quality[t] == Quality::kMissing);
+  }
 }
 
 void DiagramCsvWriter::EndRun() {
@@ -77,9 +81,13 @@ void DiagramCsvWriter::EndRun() {
       out_.Append(',');
       out_.Append(start);
       const MilliWh* values = values_.data() + s * kFields * n + t;
+      // Without the participant's own reading only the imputed share is known: the other cells
+      // stay empty rather than showing a zero that looks measured.
+      const bool own_missing = own_missing_[s * n + t] != 0;
       for (int f = 0; f < kFields; ++f) {
         out_.Append(',');
-        out_.AppendKwh(values[static_cast<std::size_t>(f) * n]);
+        if (!own_missing || f == kImputedField)
+          out_.AppendKwh(values[static_cast<std::size_t>(f) * n]);
       }
       out_.Append(',');
       out_.Append(QualityName(qualities_[s * n + t]));
@@ -87,6 +95,7 @@ void DiagramCsvWriter::EndRun() {
     }
   }
   slot_participant_.clear();
+  own_missing_.clear();
 }
 
 Status DiagramCsvWriter::Finish() {

@@ -68,8 +68,10 @@ class DiagramCsvWriter final : public AllocationSink {
   std::int64_t run_first_ = 0;
   int run_length_ = 0;
   std::vector<int> slot_participant_;
-  std::vector<MilliWh> values_;     // [slot][field][interval]
-  std::vector<Quality> qualities_;  // [slot][interval]
+  std::vector<MilliWh> values_;            // [slot][field][interval]
+  std::vector<Quality> qualities_;         // [slot][interval]
+  std::vector<std::uint8_t> own_missing_;  // [slot][interval]: the participant's reading missing
+  static constexpr int kImputedField = 4;
 };
 
 }  // namespace reparto

@@ -8,7 +8,7 @@
 
 #include "core/monthly_totals.h"
 #include "fake_runs.h"
-#include "report/tee_sink.h"
+#include "core/tee_sink.h"
 #include "tz/iana_zone.h"
 
 namespace reparto {
@@ -100,8 +100,8 @@ TEST_F(DiagramCsvTest, RepeatedLocalHourKeepsItsOffset) {
   EXPECT_EQ(writer.contents().substr(DiagramCsvWriter::kHeader.size()),
             "A,2024-10-27T01:45:00+01:00,0.000001,0.000000,0.000001,0.000000,0.000000,0.000000,"
             "0.000001,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,real\n"
-            "A,2024-10-27T01:00:00+00:00,2.500000,0.000000,2.500000,0.000000,0.000000,0.000000,"
-            "2.500000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,0.000000,missing\n");
+            // The participant's own reading is missing: only the imputed share is printed.
+            "A,2024-10-27T01:00:00+00:00,,,,,0.000000,,,,,,,,,,missing\n");
 }
 
 TEST_F(DiagramCsvTest, RunsFollowEachOtherAndNonMembersAreSkipped) {
