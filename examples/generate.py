@@ -270,8 +270,8 @@ ES_COMPANIES = [
 ]
 ES_IDS = [cups("0031406%09d" % (1000 + 17 * i)) for i in range(len(ES_COMPANIES))]
 ES_PRODUCER = cups("0031406900000001")
-ES_KWP = 100.0
-ES_AUX_WH = 50  # auxiliary consumption of the plant per night hour
+ES_KWP = 300.0
+ES_AUX_WH = 200  # auxiliary consumption of the plant per night hour
 
 
 def read_ree(first, days):

@@ -748,13 +748,44 @@ role = "producer"
   EXPECT_EQ(std::count(m.begin(), m.end(), '\n'), 0) << m;
 }
 
-TEST(CommunityFileExamplesTest, ExamplesLoad) {
-  for (const char* example : {"pt-apartment-building", "es-industrial-estate"}) {
-    const std::string path =
-        std::string(REPARTO_SOURCE_DIR) + "/examples/" + example + "/community.toml";
-    auto r = LoadCommunityFile(path);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-  }
+TEST(CommunityFileExamplesTest, PortugueseApartmentBuilding) {
+  auto r = LoadCommunityFile(std::string(REPARTO_SOURCE_DIR) +
+                             "/examples/pt-apartment-building/community.toml");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->rules.step_seconds, 900);
+  ASSERT_EQ(r->participants.size(), 11u);
+  ASSERT_EQ(r->periods.size(), 2u);
+  EXPECT_EQ(r->periods[0].to, r->periods[1].from);
+  // A8 (index 7) joins at local midnight of 23 May: 2024-05-22T23:00:00Z.
+  EXPECT_EQ(r->participants[7].member_from, kMay22Lisbon + 86400);
+  EXPECT_EQ(r->periods[1].from, kMay22Lisbon + 86400);
+  EXPECT_EQ(r->periods[0].fixed[7], 0);  // no share before A8 joins
+  // 5/44 written as 0.1136363636: the 10-decimal shares sum to 0.9999999999 and are completed
+  // to exactly 1e9 ppb.
+  Coefficient sum = 0;
+  for (Coefficient k : r->periods[1].fixed) sum += k;
+  EXPECT_EQ(sum, kCoefficientScale);
+  const Participant& pv1 = r->participants[9];
+  const Participant& pv2 = r->participants[10];
+  EXPECT_EQ(OriginBetween(pv1, r->participants[0]), Origin::kInternal);
+  EXPECT_EQ(OriginBetween(pv2, r->participants[0]), Origin::kLV);
+}
+
+TEST(CommunityFileExamplesTest, SpanishIndustrialEstate) {
+  auto r = LoadCommunityFile(std::string(REPARTO_SOURCE_DIR) +
+                             "/examples/es-industrial-estate/community.toml");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->rules.country, Country::kSpain);
+  EXPECT_EQ(r->rules.step_seconds, 3600);
+  ASSERT_EQ(r->periods.size(), 1u);
+  const SharingPeriod& p = r->periods[0];
+  EXPECT_EQ(p.method, Method::kVariable);
+  EXPECT_EQ(p.from, kMay20Madrid);
+  EXPECT_EQ(p.to, kMay20Madrid + 7 * 86400);
+  EXPECT_EQ(p.row_seconds, 3600);
+  ASSERT_EQ(p.rows.size(), 168u);  // one row per hour of the week
+  EXPECT_EQ(p.rows.front().start, kMay20Madrid);
+  EXPECT_EQ(p.rows.back().start, kMay20Madrid + 167 * 3600);
 }
 
 }  // namespace
