@@ -20,11 +20,11 @@ echo
 echo "== Spanish industrial estate (hourly coefficients, Datadis exports)"
 es=examples/es-industrial-estate
 $reparto allocate --community $es/community.toml \
-  --readings $es/datadis-consumers.csv --readings $es/generation.csv \
+  --readings $es/datadis-consumers.csv --readings $es/datadis-producer.csv \
   --out out/es-diagrams.csv --summary out/es-monthly.csv
 $reparto coefficients export --community $es/community.toml --year 2024 \
-  --cau ES0021000000000001RK0FA000 --out-dir out
-$reparto coefficients check out/ES0021000000000001RK0FA000_2024.txt
+  --cau ES0031406900000001RD0FA000 --out-dir out
+$reparto coefficients check out/ES0031406900000001RD0FA000_2024.txt
 
 echo
 echo "Done. Look at out/*.csv (load diagrams and monthly totals) and the coefficient file in out/."

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 
+#include "core/allocation.h"
 #include "distributor/cups_syntax.h"
 #include "distributor/hour_of_year.h"
 
@@ -106,6 +108,37 @@ Result<CoefficientTable> TableForYear(const Community& community, const TimeZone
   const UtcSeconds year_end = *year_start + static_cast<UtcSeconds>(hours) * 3600;
   const std::size_t n = community.participants.size();
 
+  // Hours no period covers take the country default when it is a coefficient set (Spain:
+  // proportional to contracted power), exactly as the engine allocates them.
+  std::optional<SharingPeriod> default_period;
+  if (community.rules.default_method == Method::kFixed) {
+    std::vector<std::int64_t> watts(n, 0);
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Participant& p = community.participants[i];
+      if (p.role == Role::kProducer || p.contracted_power_kw <= 0) continue;
+      watts[i] = static_cast<std::int64_t>(p.contracted_power_kw * 1000 + 0.5);
+      total += watts[i];
+    }
+    if (total > 0) {
+      default_period.emplace();
+      default_period->method = Method::kFixed;
+      default_period->fixed.assign(n, 0);
+      SplitByCumulativeFloor(kCoefficientScale, watts, default_period->fixed);
+    }
+  }
+  const bool any_period_in_year =
+      std::any_of(community.periods.begin(), community.periods.end(),
+                  [&](const SharingPeriod& p) { return p.from < year_end && p.to > *year_start; });
+  if (!any_period_in_year && default_period) {
+    table.hourly = false;
+    Status s = AppendConsumerSet(default_period->fixed, consumers, n,
+                                 "the default coefficients (proportional to contracted power)",
+                                 table.values);
+    if (!s.ok()) return s;
+    return table;
+  }
+
   for (const SharingPeriod& period : community.periods) {
     if (period.method == Method::kFixed && period.from <= *year_start && period.to >= year_end) {
       table.hourly = false;
@@ -128,6 +161,7 @@ Result<CoefficientTable> TableForYear(const Community& community, const TimeZone
         break;
       }
     }
+    if (period == nullptr && default_period) period = &*default_period;
     if (period == nullptr) {
       return Status::Error(DescribeHour(zone, hour, t) + " of " + std::to_string(year) +
                            " is not covered by any sharing period of community '" + community.id +
