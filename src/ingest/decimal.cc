@@ -3,6 +3,8 @@
 
 #include <limits>
 
+#include "ingest/text.h"
+
 namespace reparto::ingest {
 namespace {
 
@@ -149,7 +151,7 @@ DecimalParse ParseMilliWh(std::string_view text, const DecimalFormat& format) {
 
 std::string DescribeDecimalError(const DecimalParse& parse, std::string_view text,
                                  std::string_view what, const DecimalFormat& format) {
-  const std::string quoted = "'" + std::string(text) + "'";
+  const std::string quoted = Quote(text);
   switch (parse.error) {
     case DecimalError::kOk:
       return "ok";

@@ -27,7 +27,10 @@ std::string Where(const Sheet& sheet, const std::string& src, std::uint32_t line
     return out + ": ";
   }
   std::string out = src + ":" + std::to_string(line);
-  if (column > 0) out += ":" + std::to_string(column);
+  if (column > 0) {
+    out += ':';  // appended apart: GCC 12 warns falsely (-Wrestrict) on ":" + std::string
+    out += std::to_string(column);
+  }
   return out + ": ";
 }
 

@@ -137,8 +137,18 @@ std::string ColumnLetters(std::uint32_t column) {
 }
 
 std::string Quote(std::string_view text) {
-  if (text.size() > 60) return "'" + std::string(text.substr(0, 57)) + "...'";
-  return "'" + std::string(text) + "'";
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "'" + std::string at -O2.
+  std::string out;
+  out.reserve(text.size() + 5);
+  out.push_back('\'');
+  if (text.size() > 60) {
+    out.append(text.substr(0, 57));
+    out.append("...");
+  } else {
+    out.append(text);
+  }
+  out.push_back('\'');
+  return out;
 }
 
 }  // namespace reparto::ingest
