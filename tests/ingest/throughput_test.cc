@@ -5,9 +5,11 @@
 // then participant order, as load diagrams are written) and prints the parse speed in MB/s.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "ingest/reader.h"
 
@@ -31,8 +33,8 @@ TEST(ThroughputTest, DISABLED_CanonicalThroughput) {
     for (int p = 0; p < kParticipants; ++p) {
       const int n =
           std::snprintf(line, sizeof line, "%s,%s,%d.%03d,%d.%03d,%s\n", names[p].c_str(),
-                        start.c_str(), p % 3, (p * 37 + rows) % 1000, 0, static_cast<int>(rows % 7),
-                        rows % 11 == 0 ? "estimated" : "real");
+                        start.c_str(), p % 3, static_cast<int>((p * 37 + rows) % 1000), 0,
+                        static_cast<int>(rows % 7), rows % 11 == 0 ? "estimated" : "real");
       text.append(line, static_cast<std::size_t>(n));
       ++rows;
     }
