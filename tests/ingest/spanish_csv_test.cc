@@ -167,6 +167,22 @@ TEST_F(SpanishCsvTest, IDeWattHoursAndInvVerOnTheAutumnDay) {
   EXPECT_EQ(r[5].duration_seconds, 3600);
 }
 
+TEST_F(SpanishCsvTest, IDeSpringDay) {
+  auto batch = Read(
+      "CUPS;FECHA-HORA;INV / VER;CONSUMO Wh;GENERACION Wh\n"
+      "ES0021000000000001AA0F;2024/03/31 02:00;0;10;0\n"
+      "ES0021000000000001AA0F;2024/03/31 04:00;1;20;0\n");
+  ASSERT_TRUE(batch.ok()) << batch.status().message();
+  EXPECT_EQ(batch->records[0].start, kMar30At23Z + kHour);      // 01:00-02:00 CET
+  EXPECT_EQ(batch->records[1].start, kMar30At23Z + 2 * kHour);  // 03:00-04:00 CEST
+  // "03:00" in summer time is the same instant as "02:00" in winter time: the same hour.
+  auto same = Read(
+      "CUPS;FECHA-HORA;INV / VER;CONSUMO Wh;GENERACION Wh\n"
+      "ES0021000000000001AA0F;2024/03/31 03:00;1;10;0\n");
+  ASSERT_TRUE(same.ok()) << same.status().message();
+  EXPECT_EQ(same->records[0].start, kMar30At23Z + kHour);
+}
+
 TEST_F(SpanishCsvTest, IDeRepeatedHourWithoutFlagIsAnError) {
   auto batch = Read(
       "CUPS;FECHA-HORA;INV / VER;CONSUMO Wh;GENERACION Wh\n"
