@@ -6,6 +6,7 @@
 #include "distributor/coefficient_check.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -150,12 +151,13 @@ class Checker {
     bool reported_control = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte >= 0x20 && byte < 0x7F) continue;
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", byte);
       if (byte >= 0x80 && !reported_non_ascii) {
         Add(number, static_cast<int>(i) + 1, std::string("non-ASCII byte ") + hex);
         reported_non_ascii = true;
-      } else if ((byte < 0x20 || byte == 0x7F) && !reported_control) {
+      } else if (byte < 0x80 && !reported_control) {
         Add(number, static_cast<int>(i) + 1, std::string("control character ") + hex);
         reported_control = true;
       }
@@ -164,23 +166,28 @@ class Checker {
       Add(number, 0, "empty line");
       return;
     }
-    std::vector<std::string_view> fields;
-    std::vector<int> columns;
+    // Up to 3 fields kept; more are only counted.
+    std::array<std::string_view, 3> fields;
+    std::array<int, 3> columns{};
+    std::size_t n_fields = 0;
     std::size_t start = 0;
     while (true) {
       const std::size_t semi = text.find(';', start);
-      fields.push_back(text.substr(start, semi == std::string_view::npos ? semi : semi - start));
-      columns.push_back(static_cast<int>(start) + 1);
+      if (n_fields < fields.size()) {
+        fields[n_fields] = text.substr(start, semi == std::string_view::npos ? semi : semi - start);
+        columns[n_fields] = static_cast<int>(start) + 1;
+      }
+      ++n_fields;
       if (semi == std::string_view::npos) break;
       start = semi + 1;
     }
-    if (fields.size() != 2 && fields.size() != 3) {
+    if (n_fields != 2 && n_fields != 3) {
       Add(number, 0,
-          std::to_string(fields.size()) +
+          std::to_string(n_fields) +
               " fields; expected CUPS;value (fixed) or CUPS;HHHH;value (hourly), separated by ';'");
       return;
     }
-    const Format line_format = fields.size() == 2 ? Format::kFixed : Format::kHourly;
+    const Format line_format = n_fields == 2 ? Format::kFixed : Format::kHourly;
     bool belongs = true;
     if (format_ == Format::kUnknown) {
       format_ = line_format;
@@ -195,17 +202,20 @@ class Checker {
     }
     Record record;
     record.line = number;
-    const std::string problem = CupsProblem(fields[0]);
-    if (!problem.empty()) Add(number, 1, problem);
     record.cups = Intern(fields[0]);
+    const std::string& problem = cups_problems_[static_cast<std::size_t>(record.cups)];
+    if (!problem.empty()) Add(number, 1, problem);
     if (line_format == Format::kHourly) record.hour = ReadHour(number, columns[1], fields[1]);
-    record.value = ReadValue(number, columns.back(), fields.back());
+    record.value = ReadValue(number, columns[n_fields - 1], fields[n_fields - 1]);
     if (belongs) records_.push_back(record);
   }
 
   int Intern(std::string_view cups) {
     auto [it, inserted] = cups_ids_.emplace(cups, static_cast<int>(cups_names_.size()));
-    if (inserted) cups_names_.push_back(cups);
+    if (inserted) {
+      cups_names_.push_back(cups);
+      cups_problems_.push_back(CupsProblem(cups));  // checked once per distinct CUPS
+    }
     return it->second;
   }
 
@@ -218,11 +228,13 @@ class Checker {
       Add(line, column, "hour " + Quote(text) + " is not written with exactly 4 digits");
     }
     if (text.size() > 6) return kMaxHourNumber + 1;  // out of range anyway
-    return std::stoi(std::string(text));
+    int hour = 0;
+    for (const char c : text) hour = hour * 10 + (c - '0');
+    return hour;
   }
 
   std::int64_t ReadValue(int line, int column, std::string_view text) {
-    const std::string quoted = "value " + Quote(text);
+    auto quoted = [&] { return "value " + Quote(text); };
     std::size_t pos = 0;
     char sign = 0;
     if (!text.empty() && (text[0] == '+' || text[0] == '-')) sign = text[pos++];
@@ -235,17 +247,17 @@ class Checker {
     while (pos < text.size() && IsDigit(text[pos])) ++pos;
     const std::size_t frac_len = pos - frac_start;
     if (int_len == 0 || pos != text.size() || (separator != 0 && frac_len == 0)) {
-      Add(line, column, quoted + " is not a number (expected like 0,350000)");
+      Add(line, column, quoted() + " is not a number (expected like 0,350000)");
       return kUnknownValue;
     }
     if (separator == '.') {
-      Add(line, column, quoted + " has a decimal point; expected a decimal comma (0,350000)");
+      Add(line, column, quoted() + " has a decimal point; expected a decimal comma (0,350000)");
     }
     if (separator == 0) {
-      Add(line, column, quoted + " has no decimals; expected exactly 6 (like 1,000000)");
+      Add(line, column, quoted() + " has no decimals; expected exactly 6 (like 1,000000)");
     } else if (frac_len != 6) {
       Add(line, column,
-          quoted + " has " + std::to_string(frac_len) + " decimals; expected exactly 6");
+          quoted() + " has " + std::to_string(frac_len) + " decimals; expected exactly 6");
     }
     // Magnitude: exact in millionths when it has at most 6 decimals and a sane integer part.
     std::int64_t int_part = 0;
@@ -269,17 +281,17 @@ class Checker {
     const bool above_one = huge || int_part > 1 || (int_part == 1 && frac_nonzero);
     bool range_problem = false;
     if (sign == '-' && !zero) {
-      Add(line, column, quoted + " is negative; expected a value from 0 to 1");
+      Add(line, column, quoted() + " is negative; expected a value from 0 to 1");
       range_problem = true;
     } else if (above_one) {
-      Add(line, column, quoted + " is above 1; expected a value from 0 to 1");
+      Add(line, column, quoted() + " is above 1; expected a value from 0 to 1");
       range_problem = true;
     } else if (sign != 0) {
-      Add(line, column, quoted + " has a sign; expected digits only (like 0,350000)");
+      Add(line, column, quoted() + " has a sign; expected digits only (like 0,350000)");
     }
     if (!range_problem && int_len != 1) {
       Add(line, column,
-          quoted + " has " + std::to_string(int_len) +
+          quoted() + " has " + std::to_string(int_len) +
               " integer digits; expected one (0,350000 or 1,000000)");
     }
     if (huge || frac_len > 6) return kUnknownValue;
@@ -518,6 +530,7 @@ class Checker {
   std::vector<Record> records_;
   std::unordered_map<std::string_view, int> cups_ids_;
   std::vector<std::string_view> cups_names_;
+  std::vector<std::string> cups_problems_;  // per CUPS id: CupsProblem, "" when valid
   int table_year_ = 0;
   int expected_hours_ = 0;
   std::string year_source_;

@@ -51,10 +51,12 @@ void AppendLineEnd(std::string& out) {
   if (!out.empty()) out += "\r\n";
 }
 
+// "0042". `hour` is 1..9999.
 std::string HourText(int hour) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d", hour);
-  return buffer;
+  std::string out = "0000";
+  for (std::size_t i = 4; hour > 0 && i > 0; hour /= 10)
+    out[--i] = static_cast<char>('0' + hour % 10);
+  return out;
 }
 
 Status SystemError(const std::string& what, const std::filesystem::path& path, int error) {
