@@ -131,6 +131,29 @@ TEST(TableForYear, NamesAMissingVariableRowOnTheRepeatedAutumnHour) {
               HasSubstr("hour 7155 (2025-10-26T02:00:00+01:00) has no row"));
 }
 
+TEST(TableForYear, UncoveredHoursTakeAFixedCountryDefaultByContractedPower) {
+  // When the rule set's default is a coefficient set (Spain: proportional to contracted power),
+  // hours no period covers take it instead of failing.
+  auto madrid = Zone("Europe/Madrid");
+  Community c = MakeCommunity();
+  c.rules.default_method = Method::kFixed;
+  c.participants[0].contracted_power_kw = 3.3;
+  c.participants[2].contracted_power_kw = 6.6;
+  // No period at all: a fixed file. Cumulative floors of 1e9 x 3300/9900 and 9900/9900:
+  // 333333333, then 1000000000 - 333333333 = 666666667; C has no contracted power.
+  auto fixed = TableForYear(c, *madrid, 2025);
+  ASSERT_TRUE(fixed.ok()) << fixed.status().message();
+  EXPECT_FALSE(fixed->hourly);
+  EXPECT_THAT(fixed->Row(0), ElementsAre(333333333, 666666667, 0));
+  // A period for January only: hourly, the default from 1 February 00:00 (hour 745).
+  c.periods = {Fixed(kBeginningOfTime, At("2025-02-01T00:00:00+01:00"), {0, 0, 0, kAll})};
+  auto hourly = TableForYear(c, *madrid, 2025);
+  ASSERT_TRUE(hourly.ok()) << hourly.status().message();
+  EXPECT_TRUE(hourly->hourly);
+  EXPECT_THAT(hourly->Row(743), ElementsAre(0, 0, kAll));
+  EXPECT_THAT(hourly->Row(744), ElementsAre(333333333, 666666667, 0));
+}
+
 TEST(TableForYear, RejectsMethodsTheFileCannotExpress) {
   auto madrid = Zone("Europe/Madrid");
   Community c = MakeCommunity();
