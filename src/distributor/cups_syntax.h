@@ -1,25 +1,19 @@
 // Syntax checks for the Spanish identifiers that appear in the distributor's coefficient file:
-// the CUPS (supply point code) and the CAU (self-consumption code, used in the file name).
+// the CUPS (supply point code, checked by core/supply_point.h's ValidateCups) and the CAU
+// (self-consumption code, used in the file name). Nothing here has units.
 //
-// A private copy for this folder: src/core/supply_point.h (ValidateCups) did not exist when this
-// was written. Switch to it once it lands, keeping these tests.
-//
-// CUPS: "ES" + 16 digits + 2 control letters + an optional 2-character suffix (digits or
-// uppercase letters, usually a border-point number and a type such as "0F"). The control letters
-// are the 16 digits modulo 529: quotient and remainder by 23 index "TRWAGMYFPDXBNJZSQVHLCKE".
-// CAU: a 22-character CUPS (with suffix) + "A" + 3 digits (26 characters).
+// CUPS: "ES" + 16 digits + 2 control letters + an optional suffix of a digit and a letter ("0F").
+// CAU: a 22-character CUPS (with suffix) + "A" + 3 digits, 26 characters
+// (e.g. "ES0021000000000001RK0FA001").
 //
 //   CupsProblem("ES0021000000000001RK0F");  // "" (valid)
-//   CupsProblem("ES0021000000000001RE");    // "control letters 'RE' should be 'RK' ..."
+//   CupsProblem("ES0021000000000001RE");    // "CUPS '...': control letters should be 'RK', ..."
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace reparto::distributor {
-
-// The two control letters of 16 digits (which must all be '0'..'9').
-std::string CupsControlLetters(std::string_view sixteen_digits);
 
 // Empty when `cups` is a well-formed CUPS, otherwise what is wrong (for a person, without the
 // file/line context).

@@ -75,7 +75,7 @@ TEST(CheckCoefficientFile, FixedFileViolationsEachWithItsLine) {
   const CheckReport report = CheckCoefficientFile(content, std::nullopt, *madrid);
   EXPECT_FALSE(report.table.has_value());
   ExpectViolations(report, {
-                               {2, 1, "control letters 'RK' should be 'RE'"},
+                               {2, 1, "control letters should be 'RE', got 'RK'"},
                                {3, 24, "value '0,25000' has 5 decimals; expected exactly 6"},
                                {4, 1, "is listed twice (first at line 1)"},
                                {5, 37, "line end after the last line"},
@@ -134,7 +134,7 @@ TEST(CheckCoefficientFile, HourlyFileWithManyViolationsReportsEachOnItsLine) {
           {25, 0, "4 fields"},
           {26, 0, "hour 0013 does not list CUPS 'ES0021000000000001RK0F' (listed in 8756 of 8759"},
           {26, 0, "the values of hour 0013 (lines 26-26) add up to 0,500000"},
-          {27, 1, "control letters 'RE' should be 'RK'"},
+          {27, 1, "control letters should be 'RK', got 'RE'"},
           {27, 1, "'ES0021000000000001RE0F' is listed in hour 0014 but only in 1 of 8759 hours"},
           {27, 0, "hour 0014 does not list CUPS 'ES0021000000000001RK0F'"},
           {29, 24, "hour '15' is not written with exactly 4 digits"},

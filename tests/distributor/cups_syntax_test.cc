@@ -1,6 +1,8 @@
-// Tests for the CUPS and CAU syntax checks, with control letters worked by hand.
+// Tests for the CUPS and CAU syntax checks used by the coefficient file, with control letters
+// worked by hand (CupsControlLetters comes from core/supply_point.h).
 #include "distributor/cups_syntax.h"
 
+#include "core/supply_point.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -9,15 +11,21 @@ namespace {
 
 using ::testing::HasSubstr;
 
+std::string Letters(std::string_view digits) {
+  auto letters = CupsControlLetters(digits);
+  EXPECT_TRUE(letters.ok());
+  return letters.ok() ? *letters : "";
+}
+
 TEST(CupsControlLetters, WorkedByHand) {
   // 0021000000000001 = 21000000000001; mod 529 = 44 = 1 * 23 + 21 -> table[1] 'R', table[21] 'K'.
-  EXPECT_EQ(CupsControlLetters("0021000000000001"), "RK");
+  EXPECT_EQ(Letters("0021000000000001"), "RK");
   // ... + 1 -> 45 = 1 * 23 + 22 -> 'R', 'E'.
-  EXPECT_EQ(CupsControlLetters("0021000000000002"), "RE");
+  EXPECT_EQ(Letters("0021000000000002"), "RE");
   // ... + 2 -> 46 = 2 * 23 + 0 -> 'W', 'T'.
-  EXPECT_EQ(CupsControlLetters("0021000000000003"), "WT");
+  EXPECT_EQ(Letters("0021000000000003"), "WT");
   // 0 -> 'T', 'T'.
-  EXPECT_EQ(CupsControlLetters("0000000000000000"), "TT");
+  EXPECT_EQ(Letters("0000000000000000"), "TT");
 }
 
 TEST(CupsProblem, AcceptsValidCups) {
@@ -27,13 +35,14 @@ TEST(CupsProblem, AcceptsValidCups) {
 }
 
 TEST(CupsProblem, RejectsEachKindOfMistake) {
-  EXPECT_THAT(CupsProblem("ES0021000000000001R"), HasSubstr("has 19 characters"));
-  EXPECT_THAT(CupsProblem("PT0021000000000001RK0F"), HasSubstr("does not start with 'ES'"));
-  EXPECT_THAT(CupsProblem("ES00210000000000X1RK0F"), HasSubstr("character 17 is not a digit"));
-  EXPECT_THAT(CupsProblem("ES0021000000000001rk0F"), HasSubstr("two uppercase control letters"));
+  EXPECT_THAT(CupsProblem("ES0021000000000001R"), HasSubstr("got 19"));
+  EXPECT_THAT(CupsProblem("PT0021000000000001RK0F"), HasSubstr("should start with 'ES'"));
+  EXPECT_THAT(CupsProblem("ES00210000000000X1RK0F"), HasSubstr("character 17 should be a digit"));
+  EXPECT_THAT(CupsProblem("ES0021000000000001rk0F"),
+              HasSubstr("control letters should be 'RK', got 'rk'"));
   EXPECT_THAT(CupsProblem("ES0021000000000001RE0F"),
-              HasSubstr("control letters 'RE' should be 'RK'"));
-  EXPECT_THAT(CupsProblem("ES0021000000000001RK0f"), HasSubstr("suffix '0f'"));
+              HasSubstr("control letters should be 'RK', got 'RE'"));
+  EXPECT_THAT(CupsProblem("ES0021000000000001RK0f"), HasSubstr("got '0f'"));
 }
 
 TEST(CauProblem, AcceptsCupsPlusAAndThreeDigits) {
