@@ -271,6 +271,13 @@ void Allocator::Impl::AllocateSegment(const RunInput& input, int offset, interna
 
   internal::ComputeImputed(community, segment, ws);
 
+  // Origins present in each view's pool mix during the segment.
+  std::vector<std::uint8_t> view_uses_origin(pairwise ? 0 : views * kOriginCount, 0);
+  for (std::size_t k = 0; k < view_uses_origin.size(); ++k) {
+    const MilliWh* mix = &ws.pool_by_origin[k * n];
+    view_uses_origin[k] = std::any_of(mix, mix + n, [](MilliWh w) { return w > 0; });
+  }
+
   const bool depends_on_consumption = segment.period->method == Method::kProportional ||
                                       segment.period->method == Method::kPriority ||
                                       segment.period->redistribution == Redistribution::kIterative;
@@ -321,27 +328,50 @@ void Allocator::Impl::AllocateSegment(const RunInput& input, int offset, interna
       ws.quality[t] = q;
     }
     // Self-consumption by origin: EA_o = EA · EI_o / EI, with EI_o the pool's (or, pairwise, the
-    // producers') energy by origin.
+    // producers') energy by origin, split by cumulative flooring (SplitByCumulativeFloor).
+    // Origins that carry nothing during the whole segment point at zeros instead of being written.
     const std::size_t view = static_cast<std::size_t>(view_of[p]);
+    const MilliWh* weights[kOriginCount];
+    for (int o = 0; o < kOriginCount; ++o) {
+      weights[o] = pairwise ? &ws.imputed_by_origin[(p * kOriginCount + o) * n]
+                            : &ws.pool_by_origin[(view * kOriginCount + o) * n];
+    }
+    int used[kOriginCount];
+    int n_used = 0;
+    for (int o = 0; o < kOriginCount; ++o) {
+      const bool any =
+          pairwise ? std::any_of(weights[o], weights[o] + n, [](MilliWh w) { return w > 0; })
+                   : view_uses_origin[view * kOriginCount + o] != 0;
+      run.self_consumed_by_origin[o] = any ? ws.by_origin[o].data() : ws.zeros.data();
+      if (any) used[n_used++] = o;
+    }
     for (int t = 0; t < n; ++t) {
       const MilliWh ea = ws.self_consumed[t];
-      std::int64_t weights[kOriginCount];
+      MilliWh total = 0;
       int nonzero = 0;
       int last = 0;
-      for (int o = 0; o < kOriginCount; ++o) {
-        weights[o] = pairwise ? ws.imputed_by_origin[(p * kOriginCount + o) * n + t]
-                              : ws.pool_by_origin[(view * kOriginCount + o) * n + t];
-        if (weights[o] > 0) {
+      for (int k = 0; k < n_used; ++k) {
+        const MilliWh w = weights[used[k]][t];
+        if (w > 0) {
           ++nonzero;
-          last = o;
+          last = used[k];
+          total += w;
         }
       }
       if (nonzero <= 1) {
-        for (int o = 0; o < kOriginCount; ++o) ws.by_origin[o][t] = (o == last) ? ea : 0;
+        // No weight means no imputed energy, hence EA = 0.
+        for (int k = 0; k < n_used; ++k) ws.by_origin[used[k]][t] = (used[k] == last) ? ea : 0;
       } else {
-        MilliWh parts[kOriginCount];
-        SplitByCumulativeFloor(ea, weights, parts);
-        for (int o = 0; o < kOriginCount; ++o) ws.by_origin[o][t] = parts[o];
+        MilliWh cumulative = 0;
+        MilliWh previous = 0;
+        for (int k = 0; k < n_used; ++k) {
+          const MilliWh w = weights[used[k]][t];
+          cumulative += w > 0 ? w : 0;
+          const MilliWh floor =
+              cumulative == total ? ea : internal::FastMulDivFloor(ea, cumulative, total);
+          ws.by_origin[used[k]][t] = floor - previous;
+          previous = floor;
+        }
       }
     }
     run.cr = cr;
@@ -353,7 +383,6 @@ void Allocator::Impl::AllocateSegment(const RunInput& input, int offset, interna
     run.supplier = ws.supplier.data();
     run.surplus = ws.surplus.data();
     run.shared = ws.shared.data();
-    for (int o = 0; o < kOriginCount; ++o) run.self_consumed_by_origin[o] = ws.by_origin[o].data();
     run.quality = ws.quality.data();
     run.own_quality = ws.own_quality.data();
     sink.Consume(run);

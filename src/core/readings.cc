@@ -147,12 +147,16 @@ Status PlaceReadings(const Community& community, const ReadingBatch& batch, Read
   for (std::size_t r = 0; r < targets.size(); ++r) {
     if (targets[r].participant >= 0) order.push_back(static_cast<std::uint32_t>(r));
   }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+  auto by_participant_and_start = [&](std::uint32_t a, std::uint32_t b) {
     if (targets[a].participant != targets[b].participant) {
       return targets[a].participant < targets[b].participant;
     }
     return batch.records[a].start < batch.records[b].start;
-  });
+  };
+  // Files are usually in order already: checking is linear, sorting is not.
+  if (!std::is_sorted(order.begin(), order.end(), by_participant_and_start)) {
+    std::sort(order.begin(), order.end(), by_participant_and_start);
+  }
   for (std::size_t k = 1; k < order.size(); ++k) {
     const ReadingRecord& prev = batch.records[order[k - 1]];
     const ReadingRecord& cur = batch.records[order[k]];

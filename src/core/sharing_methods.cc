@@ -50,8 +50,9 @@ void ImputeByCoefficients(const Community& community, const Segment& segment,
     for (Coefficient c : segment.period->fixed) total += c;
   }
   const bool exact_scale = !fixed || total == kCoefficientScale;
-  std::vector<const std::vector<Coefficient>*> rows(static_cast<std::size_t>(n));
-  for (int t = 0; t < n; ++t) {
+  // Variable: the row of every interval (fixed needs none, so nothing is allocated).
+  std::vector<const std::vector<Coefficient>*> rows(fixed ? 0 : static_cast<std::size_t>(n));
+  for (int t = 0; t < static_cast<int>(rows.size()); ++t) {
     rows[t] = CoefficientsAt(*segment.period, segment.utc_start + t * segment.step_seconds);
   }
   for (std::size_t p = 0; p < participants; ++p) {

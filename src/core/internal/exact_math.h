@@ -22,6 +22,27 @@ inline std::int64_t MulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) 
   return static_cast<std::int64_t>(product / static_cast<unsigned __int128>(d));
 }
 
+// MulDivFloor for a, b >= 0 and d > 0, faster when a · b < 2^53: the quotient is estimated in
+// double precision (relative error below 2^-52, so off by at most one) and corrected exactly.
+inline std::int64_t FastMulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) {
+  constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product) || product > kExactInDouble) {
+    return MulDivFloor(a, b, d);
+  }
+  std::int64_t q = static_cast<std::int64_t>(static_cast<double>(product) / static_cast<double>(d));
+  std::int64_t r = product - q * d;
+  while (r < 0) {
+    --q;
+    r += d;
+  }
+  while (r >= d) {
+    ++q;
+    r -= d;
+  }
+  return q;
+}
+
 // floor(energy · coefficient / kCoefficientScale) for coefficient in [0, kCoefficientScale]:
 // the fast path of the fixed and variable methods (two multiplications by constants).
 inline MilliWh ScaleFloor(MilliWh energy, Coefficient coefficient) {
