@@ -1,5 +1,5 @@
 // Canonical readings CSV throughput (spec/formats.md §1.2): ReadCanonicalCsv over a text built in
-// memory (200 participants x 14 days of quarter-hours = 268 800 lines, about 15 MB), then the
+// memory (200 participants x 14 days of quarter-hours = 268 800 lines, about 16 MB), then the
 // placement of the batch in a ReadingTable (PlaceReadings).
 //
 // Units: bytes/s of CSV text (reported as MB/s by Google Benchmark); items/s = records.
