@@ -40,10 +40,13 @@ struct CoefficientTable {
 // - Fixed format when a single fixed period covers the whole local year.
 // - Hourly otherwise: each hour takes the coefficients valid at that hour's start (a fixed period's
 //   set, or the variable row covering that instant).
-// Fails, naming the hour (number and local time), when an hour is not covered by any period, falls
-// in a period whose method is neither fixed nor variable, has no variable row, or when the
-// consumers' coefficients of a set do not add up to exactly kCoefficientScale (e.g. a producer
-// holds a share). Only the struct fields of Community are used (not Validate).
+// - Hours no period covers take the rule set's default when it is kFixed (Spain: proportional to
+//   contracted power, split exactly); with no period in the year at all that gives a fixed file.
+// Fails, naming the hour (number and local time), when an hour is not covered by any period (and
+// there is no such default), falls in a period whose method is neither fixed nor variable, has no
+// variable row, or when the consumers' coefficients of a set do not add up to exactly
+// kCoefficientScale (e.g. a producer holds a share). Only the struct fields of Community are used
+// (not Validate).
 [[nodiscard]] Result<CoefficientTable> TableForYear(const Community& community,
                                                     const TimeZone& zone, int year);
 
