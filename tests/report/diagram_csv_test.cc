@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "core/monthly_totals.h"
-#include "fake_runs.h"
 #include "core/tee_sink.h"
+#include "fake_runs.h"
 #include "tz/iana_zone.h"
 
 namespace reparto {
