@@ -20,7 +20,7 @@
 #include "ingest/reader.h"
 #include "ingest/zonal_prices.h"
 #include "progress.h"
-#include "report/atomic_file.h"
+#include "fileio/atomic_file.h"
 #include "report/diagram_csv.h"
 #include "report/incentive_csv.h"
 #include "report/monthly_csv.h"

@@ -12,7 +12,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,6 +23,8 @@
 
 #include "core/supply_point.h"
 #include "core/time.h"
+#include "fileio/csv.h"
+#include "fileio/read_file.h"
 #include "tz/iana_zone.h"
 
 namespace reparto {
@@ -121,32 +122,20 @@ struct CsvRow {
 };
 
 // Reads a comma-separated file: blank lines and lines starting with '#' are skipped, fields are
-// trimmed, a UTF-8 byte-order mark and CR line ends are accepted. No quoting (ids and instants
-// never contain commas).
+// trimmed; the tokenizer accepts a UTF-8 byte-order mark, CRLF line ends and quoted fields.
 Result<std::vector<CsvRow>> ReadCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot open '" + path + "'");
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
   std::vector<CsvRow> rows;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
+  CsvCursor csv(*text, ',');
+  while (csv.Next()) {
+    if (Trim(csv.field(0)).rfind('#', 0) == 0) continue;
     CsvRow row;
-    row.line = number;
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t comma = line.find(',', start);
-      row.fields.push_back(Trim(std::string_view(line).substr(
-          start, comma == std::string::npos ? std::string::npos : comma - start)));
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
+    row.line = static_cast<int>(csv.line());
+    for (std::string_view field : csv.fields()) row.fields.push_back(Trim(field));
     rows.push_back(std::move(row));
   }
+  if (!csv.error().empty()) return Status::Error(path + ":" + csv.error());
   return rows;
 }
 
@@ -1026,13 +1015,11 @@ Result<Community> ParseCommunityToml(std::string_view toml_text, const std::stri
 }
 
 Result<Community> LoadCommunityFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot open the community file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  auto text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
   const std::size_t slash = path.find_last_of('/');
   const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
-  return ParseCommunityToml(text.str(), path, dir);
+  return ParseCommunityToml(*text, path, dir);
 }
 
 }  // namespace reparto

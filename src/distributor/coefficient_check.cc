@@ -9,13 +9,12 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "distributor/cups_syntax.h"
 #include "distributor/hour_of_year.h"
 #include "distributor/millionths.h"
+#include "fileio/read_file.h"
 
 namespace reparto::distributor {
 namespace {
@@ -576,18 +575,16 @@ CheckReport CheckCoefficientFile(std::string_view content, std::optional<int> ye
 CheckReport CheckCoefficientFileAt(const std::filesystem::path& path, std::optional<int> year,
                                    const TimeZone& zone) {
   std::error_code ec;
-  std::ifstream in;
-  if (std::filesystem::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (in) bytes << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
+  auto content = std::filesystem::is_regular_file(path, ec)
+                     ? ReadWholeFile(path.string())
+                     : Result<std::string>(Status::Error(path.string() + ": not a regular file"));
+  if (!content.ok()) {
     CheckReport report;
-    report.violations.push_back(Violation{
-        0, 0, "cannot read the coefficient file '" + path.string() + "' (not a readable file)"});
+    report.violations.push_back(
+        Violation{0, 0, "cannot read the coefficient file: " + content.status().message()});
     return report;
   }
-  const std::string content = bytes.str();
-  return CheckCoefficientFile(content, year, zone, path.string());
+  return CheckCoefficientFile(*content, year, zone, path.string());
 }
 
 }  // namespace reparto::distributor

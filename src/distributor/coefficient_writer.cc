@@ -1,18 +1,12 @@
 // Formatting and writing the Spanish coefficient file (see coefficient_writer.h).
 #include "distributor/coefficient_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <unordered_set>
 
 #include "distributor/cups_syntax.h"
 #include "distributor/millionths.h"
+#include "fileio/read_file.h"
 
 namespace reparto::distributor {
 namespace {
@@ -57,10 +51,6 @@ std::string HourText(int hour) {
   for (std::size_t i = 4; hour > 0 && i > 0; hour /= 10)
     out[--i] = static_cast<char>('0' + hour % 10);
   return out;
-}
-
-Status SystemError(const std::string& what, const std::filesystem::path& path, int error) {
-  return Status::Error(what + " '" + path.string() + "': " + std::strerror(error));
 }
 
 }  // namespace
@@ -146,38 +136,7 @@ Status WriteCoefficientFile(const std::filesystem::path& dir, std::string_view c
     return Status::Error("cannot write the coefficient file: '" + dir.string() +
                          "' is not an existing directory");
   }
-  const std::filesystem::path final_path = dir / CoefficientFileName(cau, year);
-  std::string temp_name = (dir / ("." + CoefficientFileName(cau, year) + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp_name.data());
-  if (fd < 0) return SystemError("cannot create a temporary file in", dir, errno);
-  const std::filesystem::path temp_path = temp_name;
-  auto fail = [&](const std::string& what, int error) {
-    ::close(fd);
-    ::unlink(temp_name.c_str());
-    return SystemError(what, temp_path, error);
-  };
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write", errno);
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, 0644) != 0) return fail("cannot set permissions of", errno);
-  if (::fsync(fd) != 0) return fail("cannot flush", errno);
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(temp_name.c_str());
-    return SystemError("cannot close", temp_path, error);
-  }
-  if (::rename(temp_name.c_str(), final_path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(temp_name.c_str());
-    return SystemError("cannot rename the temporary file to", final_path, error);
-  }
-  return Status::Ok();
+  return WriteWholeFile((dir / CoefficientFileName(cau, year)).string(), content);
 }
 
 }  // namespace reparto::distributor

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/time.h"
+#include "fileio/csv.h"
 #include "ingest/batch_util.h"
-#include "ingest/csv.h"
 #include "ingest/decimal.h"
 #include "ingest/text.h"
 

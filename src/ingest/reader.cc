@@ -1,42 +1,12 @@
 // Entry points of the readers: file loading and dispatch by format (see reader.h).
 #include "ingest/reader.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
-
+#include "fileio/read_file.h"
 #include "ingest/canonical_csv.h"
 #include "ingest/eredes.h"
 #include "ingest/spanish_csv.h"
 
 namespace reparto {
-namespace {
-
-struct FileClose {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::unique_ptr<std::FILE, FileClose> file(std::fopen(path.c_str(), "rb"));
-  if (!file) return Status::Error(path + ": cannot open: " + std::strerror(errno));
-  std::string content;
-  if (std::fseek(file.get(), 0, SEEK_END) == 0) {
-    const long size = std::ftell(file.get());
-    if (size > 0) content.reserve(static_cast<std::size_t>(size));
-    std::rewind(file.get());
-  }
-  char buffer[1 << 16];
-  while (true) {
-    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-    content.append(buffer, n);
-    if (n < sizeof buffer) break;
-  }
-  if (std::ferror(file.get())) return Status::Error(path + ": read error");
-  return content;
-}
-
-}  // namespace
 
 Result<ReadingBatch> ReadReadingsText(std::string_view text, std::string_view source_name,
                                       const ReadOptions& options) {

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fileio/csv.h"
 #include "ingest/batch_util.h"
-#include "ingest/csv.h"
 #include "ingest/decimal.h"
 #include "ingest/text.h"
 

@@ -1,17 +1,15 @@
 // Hourly zonal price CSV (see zonal_prices.h).
 #include "ingest/zonal_prices.h"
 
-#include <fstream>
-#include <sstream>
-
-#include "ingest/csv.h"
+#include "fileio/csv.h"
+#include "fileio/read_file.h"
 #include "ingest/decimal.h"
 
 namespace reparto {
 
 Result<std::vector<PriceE4>> ParseZonalPrices(std::string_view text, const std::string& source,
                                               const DayGrid& grid) {
-  ingest::CsvCursor csv(text, ',');
+  CsvCursor csv(text, ',');
   if (!csv.Next() || csv.size() < 2 || csv.field(0) != "start") {
     return Status::Error(source + ":1: expected the header 'start,price_eur_per_mwh'");
   }
@@ -55,11 +53,9 @@ Result<std::vector<PriceE4>> ParseZonalPrices(std::string_view text, const std::
 }
 
 Result<std::vector<PriceE4>> ReadZonalPrices(const std::string& path, const DayGrid& grid) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot open the zonal price file");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return ParseZonalPrices(content.str(), path, grid);
+  auto content = ReadWholeFile(path);
+  if (!content.ok()) return content.status();
+  return ParseZonalPrices(*content, path, grid);
 }
 
 }  // namespace reparto

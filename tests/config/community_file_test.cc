@@ -450,7 +450,9 @@ table = "absent.csv"
 [[participants]]
 id = "A"
 )");
-  EXPECT_THAT(ErrorOf(r), HasSubstr("community.toml:5:9: sharing.table: cannot open"));
+  EXPECT_THAT(
+      ErrorOf(r),
+      HasSubstr("community.toml:5:9: sharing.table: absent.csv: cannot open: No such file"));
   EXPECT_THAT(ErrorOf(r), HasSubstr("absent.csv"));
 }
 

@@ -251,7 +251,7 @@ TEST(CheckCoefficientFileAt, UnreadableFile) {
   auto madrid = Zone("Europe/Madrid");
   const CheckReport report =
       CheckCoefficientFileAt("/nonexistent/ES0021000000000001RK0FA001_2025.txt", 2025, *madrid);
-  ExpectViolations(report, {{0, 0, "cannot read the coefficient file '/nonexistent/"}});
+  ExpectViolations(report, {{0, 0, "cannot read the coefficient file: /nonexistent/"}});
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
-// Tests of the exact decimal -> mWh parser and the CSV tokenizer (ingest/decimal.h, ingest/csv.h).
+// Tests of the exact decimal -> mWh parser and the text helpers (ingest/decimal.h, ingest/text.h).
 #include "ingest/decimal.h"
 
 #include <gtest/gtest.h>
 
-#include "ingest/csv.h"
 #include "ingest/text.h"
 
 namespace reparto::ingest {
@@ -84,39 +83,6 @@ TEST(DecimalTest, ErrorsSayWhatAndWhere) {
   EXPECT_EQ(ParseMilliWh("nan", kwh).error, DecimalError::kMalformed);
   EXPECT_EQ(ParseMilliWh("99999999999999999", kwh).error, DecimalError::kTooLarge);
   EXPECT_EQ(Parse("9223372036854.775807", kwh), 9223372036854775807);
-}
-
-TEST(CsvCursorTest, FieldsLinesColumnsAndQuotes) {
-  CsvCursor csv(
-      "\xEF\xBB\xBF"
-      "a,b\r\n\r\n\"x,1\",\"say \"\"hi\"\"\",\n3,\"multi\nline\"\n4,5",
-      ',');
-  ASSERT_TRUE(csv.Next());
-  EXPECT_EQ(csv.line(), 1u);
-  ASSERT_EQ(csv.size(), 2u);
-  EXPECT_EQ(csv.field(1), "b");  // no '\r'
-  ASSERT_TRUE(csv.Next());
-  EXPECT_EQ(csv.line(), 3u);
-  ASSERT_EQ(csv.size(), 3u);
-  EXPECT_EQ(csv.field(0), "x,1");
-  EXPECT_EQ(csv.field(1), "say \"hi\"");
-  EXPECT_EQ(csv.field(2), "");
-  EXPECT_EQ(csv.column(1), 7u);
-  ASSERT_TRUE(csv.Next());
-  EXPECT_EQ(csv.line(), 4u);
-  EXPECT_EQ(csv.field(1), "multi\nline");
-  ASSERT_TRUE(csv.Next());
-  EXPECT_EQ(csv.line(), 6u);
-  EXPECT_EQ(csv.field(1), "5");
-  EXPECT_FALSE(csv.Next());
-  EXPECT_TRUE(csv.error().empty());
-}
-
-TEST(CsvCursorTest, UnterminatedQuoteIsAnError) {
-  CsvCursor csv("a;b\n1;\"oops\n", ';');
-  ASSERT_TRUE(csv.Next());
-  EXPECT_FALSE(csv.Next());
-  EXPECT_EQ(csv.error(), "2:3: unterminated quoted field");
 }
 
 TEST(TextTest, HeadersDatesAndClocks) {

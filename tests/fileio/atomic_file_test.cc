@@ -1,6 +1,6 @@
 // Tests of AtomicFile: the target appears (or is replaced) only on Commit; otherwise no file and no
 // temporary is left behind, and failures name the target and the reason.
-#include "report/atomic_file.h"
+#include "fileio/atomic_file.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // CSV tokenizer over an in-memory text (see csv.h).
-#include "ingest/csv.h"
+#include "fileio/csv.h"
 
 #include <cstring>
 
-namespace reparto::ingest {
+namespace reparto {
 
 CsvCursor::CsvCursor(std::string_view text, char separator) : text_(text), separator_(separator) {
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
@@ -140,4 +140,4 @@ bool CsvCursor::Next() {
   return true;
 }
 
-}  // namespace reparto::ingest
+}  // namespace reparto

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace reparto::ingest {
+namespace reparto {
 
 class CsvCursor {
  public:
@@ -55,4 +55,4 @@ class CsvCursor {
   std::string error_;
 };
 
-}  // namespace reparto::ingest
+}  // namespace reparto

@@ -1,6 +1,6 @@
 // AtomicFile: temporary file beside the target, renamed over it on Commit (POSIX). See
 // atomic_file.h.
-#include "report/atomic_file.h"
+#include "fileio/atomic_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
