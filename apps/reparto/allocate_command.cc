@@ -17,10 +17,10 @@
 #include "core/monthly_totals.h"
 #include "core/readings.h"
 #include "core/tee_sink.h"
+#include "fileio/atomic_file.h"
 #include "ingest/reader.h"
 #include "ingest/zonal_prices.h"
 #include "progress.h"
-#include "fileio/atomic_file.h"
 #include "report/diagram_csv.h"
 #include "report/incentive_csv.h"
 #include "report/monthly_csv.h"
@@ -52,14 +52,6 @@ class ProgressSink final : public AllocationSink {
  private:
   Progress& progress_;
 };
-
-// The local date of an instant.
-Result<CivilDate> LocalDate(const TimeZone& zone, UtcSeconds instant) {
-  auto offset = zone.OffsetAt(instant);
-  if (!offset.ok()) return offset.status();
-  const std::int64_t local = instant + *offset;
-  return CivilFromDays(local >= 0 ? local / 86400 : (local - 86399) / 86400);
-}
 
 Status Run(const AllocateOptions& options) {
   auto community = LoadCommunityFile(options.community);
@@ -102,7 +94,7 @@ Status Run(const AllocateOptions& options) {
     if (!d.ok()) return d.status().WithContext("--from");
     from_date = *d;
   } else {
-    auto d = LocalDate(**zone, first);
+    auto d = LocalDateAt(**zone, first);
     if (!d.ok()) return d.status();
     from_date = *d;
   }
@@ -111,7 +103,7 @@ Status Run(const AllocateOptions& options) {
     if (!d.ok()) return d.status().WithContext("--to");
     to_date = AddDays(*d, 1);  // --to is the last day, included
   } else {
-    auto d = LocalDate(**zone, last);
+    auto d = LocalDateAt(**zone, last);
     if (!d.ok()) return d.status();
     to_date = AddDays(*d, 1);
   }

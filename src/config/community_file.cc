@@ -706,7 +706,7 @@ class Loader {
     if (none_given) {
       if (period.method == Method::kFixed && has_country_ &&
           community_.rules.country == Country::kSpain) {
-        return ContractedPowerCoefficients(&t, spec.prefix + "coefficients", period.fixed);
+        return DefaultCoefficients(&t, spec.prefix + "coefficients", period.fixed);
       }
       Error(&t, spec.prefix + "coefficients",
             "the " + std::string(MethodName(period.method)) +
@@ -790,39 +790,16 @@ class Loader {
     return ok;
   }
 
-  // Spain's default: coefficients proportional to contracted power (consumers and prosumers),
-  // exact in ppb by the largest remainder method over whole watts, ties by participant order.
-  bool ContractedPowerCoefficients(const toml::node* where, const std::string& label,
-                                   std::vector<Coefficient>& out) {
-    const std::size_t n = community_.participants.size();
-    std::vector<std::int64_t> watts(n, 0);
-    std::int64_t total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Participant& p = community_.participants[i];
-      if (p.role == Role::kProducer) continue;
-      watts[i] = std::llround(p.contracted_power_kw * 1000.0);
-      total += watts[i];
-    }
-    if (total <= 0) {
-      Error(where, label,
-            "no coefficients given and no contracted_power_kw: Spain's default split is "
-            "proportional to each consumer's contracted power");
+  // Spain's default: coefficients proportional to contracted power (core
+  // ContractedPowerCoefficients).
+  bool DefaultCoefficients(const toml::node* where, const std::string& label,
+                           std::vector<Coefficient>& out) {
+    auto coefficients = reparto::ContractedPowerCoefficients(community_);
+    if (!coefficients.ok()) {
+      Error(where, label, coefficients.status().message());
       return false;
     }
-    out.assign(n, 0);
-    std::vector<std::pair<__int128, std::size_t>> remainders;
-    Coefficient assigned = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const __int128 scaled = static_cast<__int128>(watts[i]) * kCoefficientScale;
-      out[i] = static_cast<Coefficient>(scaled / total);
-      assigned += out[i];
-      remainders.emplace_back(scaled % total, i);
-    }
-    std::stable_sort(remainders.begin(), remainders.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t k = 0; assigned < kCoefficientScale; ++k, ++assigned) {
-      ++out[remainders[k % n].second];
-    }
+    out = std::move(*coefficients);
     return true;
   }
 

@@ -48,19 +48,12 @@ SharingPeriod DefaultPeriod(const Community& community) {
   SharingPeriod period;
   period.method = Method::kProportional;
   if (community.rules.default_method != Method::kFixed) return period;
-  std::vector<std::int64_t> weights;
-  std::int64_t total = 0;
-  for (const Participant& p : community.participants) {
-    const bool receives = p.role != Role::kProducer && p.contracted_power_kw > 0;
-    // Watts, so that 4.6 kW and 5.75 kW weigh exactly.
-    const std::int64_t w =
-        receives ? static_cast<std::int64_t>(p.contracted_power_kw * 1000 + 0.5) : 0;
-    weights.push_back(w);
-    total += w;
+  std::vector<std::int64_t> watts = ContractedPowerWeights(community);
+  if (std::all_of(watts.begin(), watts.end(), [](std::int64_t w) { return w == 0; })) {
+    return period;
   }
-  if (total == 0) return period;
   period.method = Method::kFixed;
-  period.fixed = weights;  // raw weights: the engine divides by their sum exactly
+  period.fixed = std::move(watts);  // raw weights: the engine divides by their sum exactly
   return period;
 }
 

@@ -24,6 +24,7 @@
 #include "core/community.h"
 #include "core/energy.h"
 #include "core/readings.h"
+#include "core/split.h"
 #include "core/status.h"
 #include "core/time.h"
 
@@ -105,11 +106,5 @@ class Allocator {
   explicit Allocator(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// Splits `total` into parts proportional to `weights` (non-negative), each floored at the
-// cumulative sum so the parts add up to `total` exactly. Deterministic; ties favour earlier
-// entries. Used for shares and origins.
-void SplitByCumulativeFloor(MilliWh total, std::span<const std::int64_t> weights,
-                            std::span<MilliWh> parts);
 
 }  // namespace reparto

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/split.h"
+
 namespace reparto {
 
 namespace {
@@ -377,6 +379,26 @@ Result<Origin> ParseVoltage(std::string_view text) { return ParseName(text, "vol
 Result<Method> ParseMethod(std::string_view text) { return ParseName(text, "method", kMethods); }
 Result<Redistribution> ParseRedistribution(std::string_view text) {
   return ParseName(text, "redistribution", kRedistributions);
+}
+
+std::vector<std::int64_t> ContractedPowerWeights(const Community& community) {
+  std::vector<std::int64_t> watts;
+  watts.reserve(community.participants.size());
+  for (const Participant& p : community.participants) {
+    const bool receives = p.role != Role::kProducer && p.contracted_power_kw > 0;
+    watts.push_back(receives ? std::llround(p.contracted_power_kw * 1000.0) : 0);
+  }
+  return watts;
+}
+
+Result<std::vector<Coefficient>> ContractedPowerCoefficients(const Community& community) {
+  const std::vector<std::int64_t> watts = ContractedPowerWeights(community);
+  if (std::all_of(watts.begin(), watts.end(), [](std::int64_t w) { return w == 0; })) {
+    return Status::Error(
+        "no coefficients given and no contracted_power_kw: Spain's default split is "
+        "proportional to each consumer's contracted power");
+  }
+  return LargestRemainder(watts, kCoefficientScale);
 }
 
 Result<std::vector<Coefficient>> ToExactCoefficients(const std::vector<double>& decimals) {

@@ -138,6 +138,14 @@ Result<Origin> ParseVoltage(std::string_view text);
 Result<Method> ParseMethod(std::string_view text);
 Result<Redistribution> ParseRedistribution(std::string_view text);
 
+// Spain's default split (no coefficients on file): proportional to contracted power. The weights
+// are whole watts per participant (0 for producers and for a participant with no power given).
+std::vector<std::int64_t> ContractedPowerWeights(const Community& community);
+// The same as a coefficient set in parts per billion summing exactly to kCoefficientScale
+// (largest remainder, ties by participant order). Fails when no receiving participant has a
+// contracted power.
+Result<std::vector<Coefficient>> ContractedPowerCoefficients(const Community& community);
+
 // Converts decimal coefficients (any number of decimals) to parts per billion that sum exactly to
 // kCoefficientScale when the decimals sum to 1 within 1e-9 (largest remainder, ties by order).
 // Fails, naming the sum, otherwise. Negative values are rejected.

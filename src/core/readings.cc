@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/supply_point.h"
+
 namespace reparto {
 
 ReadingTable::ReadingTable(std::size_t n_participants, const DayGrid& grid)
@@ -49,10 +51,7 @@ std::int64_t ReadingTable::CountMissing() const {
 
 bool SameSupplyPoint(std::string_view name, std::string_view participant_id) {
   if (name == participant_id) return true;
-  auto is_cups = [](std::string_view id) {
-    return (id.size() == 20 || id.size() == 22) && id.substr(0, 2) == "ES";
-  };
-  return is_cups(name) && is_cups(participant_id) &&
+  return LooksLikeCups(name) && LooksLikeCups(participant_id) &&
          name.substr(0, 20) == participant_id.substr(0, 20);
 }
 

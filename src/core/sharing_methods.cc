@@ -300,25 +300,3 @@ void ComputeImputed(const Community& community, const Segment& segment, Allocati
 }
 
 }  // namespace reparto::internal
-
-namespace reparto {
-
-void SplitByCumulativeFloor(MilliWh total, std::span<const std::int64_t> weights,
-                            std::span<MilliWh> parts) {
-  std::int64_t sum = 0;
-  for (std::int64_t w : weights) sum += w;
-  MilliWh previous = 0;
-  std::int64_t cumulative = 0;
-  for (std::size_t k = 0; k < weights.size(); ++k) {
-    if (sum == 0) {
-      parts[k] = 0;
-      continue;
-    }
-    cumulative += weights[k];
-    const MilliWh floor = internal::MulDivFloor(total, cumulative, sum);
-    parts[k] = floor - previous;
-    previous = floor;
-  }
-}
-
-}  // namespace reparto

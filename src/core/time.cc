@@ -73,6 +73,13 @@ Result<CivilDate> ParseDate(std::string_view text) {
   return date;
 }
 
+Result<CivilDate> LocalDateAt(const TimeZone& zone, UtcSeconds instant) {
+  auto offset = zone.OffsetAt(instant);
+  if (!offset.ok()) return offset.status();
+  const std::int64_t local = instant + *offset;
+  return CivilFromDays(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+}
+
 std::int64_t DayGrid::IndexOf(UtcSeconds instant) const {
   if (days.empty() || instant < utc_start() || instant >= utc_end()) return -1;
   const std::int64_t offset = instant - utc_start();

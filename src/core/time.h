@@ -66,6 +66,9 @@ class FixedOffsetZone final : public TimeZone {
   int offset_;
 };
 
+// The local civil date at `instant` in `zone`.
+Result<CivilDate> LocalDateAt(const TimeZone& zone, UtcSeconds instant);
+
 // One local day of a community: its civil date, the UTC instant it starts, and how many
 // settlement intervals it holds (92, 96 or 100 quarter-hours; 23, 24 or 25 hours).
 struct LocalDay {

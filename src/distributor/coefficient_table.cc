@@ -6,28 +6,11 @@
 #include <optional>
 #include <string_view>
 
-#include "core/allocation.h"
 #include "distributor/cups_syntax.h"
 #include "distributor/hour_of_year.h"
 
 namespace reparto::distributor {
 namespace {
-
-std::string_view NameOf(Method method) {
-  switch (method) {
-    case Method::kFixed:
-      return "fixed";
-    case Method::kVariable:
-      return "variable";
-    case Method::kProportional:
-      return "proportional";
-    case Method::kPairwise:
-      return "pairwise";
-    case Method::kPriority:
-      return "priority";
-  }
-  return "unknown";
-}
 
 // "hour 0042 (2025-01-02T17:00:00+01:00)".
 std::string DescribeHour(const TimeZone& zone, int hour, UtcSeconds start) {
@@ -112,19 +95,10 @@ Result<CoefficientTable> TableForYear(const Community& community, const TimeZone
   // proportional to contracted power), exactly as the engine allocates them.
   std::optional<SharingPeriod> default_period;
   if (community.rules.default_method == Method::kFixed) {
-    std::vector<std::int64_t> watts(n, 0);
-    std::int64_t total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Participant& p = community.participants[i];
-      if (p.role == Role::kProducer || p.contracted_power_kw <= 0) continue;
-      watts[i] = static_cast<std::int64_t>(p.contracted_power_kw * 1000 + 0.5);
-      total += watts[i];
-    }
-    if (total > 0) {
+    if (auto coefficients = ContractedPowerCoefficients(community); coefficients.ok()) {
       default_period.emplace();
       default_period->method = Method::kFixed;
-      default_period->fixed.assign(n, 0);
-      SplitByCumulativeFloor(kCoefficientScale, watts, default_period->fixed);
+      default_period->fixed = std::move(*coefficients);
     }
   }
   const bool any_period_in_year =
@@ -181,7 +155,7 @@ Result<CoefficientTable> TableForYear(const Community& community, const TimeZone
                             table.values);
     } else {
       return Status::Error(DescribeHour(zone, hour, t) + " falls in a '" +
-                           std::string(NameOf(period->method)) +
+                           std::string(MethodName(period->method)) +
                            "' sharing period; only fixed and variable coefficients can be "
                            "written to the distributor's coefficient file");
     }
