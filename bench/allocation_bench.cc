@@ -29,8 +29,6 @@
 
 #include "core/allocation.h"
 #include "core/community.h"
-// AllocationWorkspace is only declared in allocation.h; its definition is needed to own one.
-#include "core/internal/segment.h"
 #include "core/monthly_totals.h"
 #include "core/time.h"
 #include "tz/iana_zone.h"

@@ -161,9 +161,8 @@ Status Run(const AllocateOptions& options) {
   if (incentive) {
     auto file = AtomicFile::Open(options.incentives);
     if (!file.ok()) return file.status();
-    const std::string text = FormatIncentiveCsv(*incentive, ids);
-    if (std::fwrite(text.data(), 1, text.size(), file->file()) != text.size()) {
-      return Status::Error(options.incentives + ": write failed");
+    if (Status s = WriteIncentiveCsv(*incentive, ids, file->file(), options.incentives); !s.ok()) {
+      return s;
     }
     incentive_file.emplace(std::move(*file));
   }

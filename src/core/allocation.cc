@@ -77,8 +77,12 @@ Allocator::~Allocator() = default;
 const Community& Allocator::community() const { return impl_->community; }
 const DayGrid& Allocator::grid() const { return impl_->grid; }
 
-std::unique_ptr<AllocationWorkspace> Allocator::NewWorkspace() {
-  return std::make_unique<AllocationWorkspace>();
+void AllocationWorkspaceDeleter::operator()(AllocationWorkspace* workspace) const {
+  delete workspace;
+}
+
+Workspace Allocator::NewWorkspace() {
+  return Workspace(new AllocationWorkspace());
 }
 
 Result<std::unique_ptr<Allocator>> Allocator::Create(const Community& community,

@@ -79,8 +79,13 @@ class AllocationSink {
   virtual void EndRun() {}
 };
 
-// Reusable scratch memory of one thread (sized on first use).
+// Reusable scratch memory of one thread (sized on first use); opaque outside the engine, owned
+// through Workspace.
 struct AllocationWorkspace;
+struct AllocationWorkspaceDeleter {
+  void operator()(AllocationWorkspace* workspace) const;
+};
+using Workspace = std::unique_ptr<AllocationWorkspace, AllocationWorkspaceDeleter>;
 
 class Allocator {
  public:
@@ -96,7 +101,7 @@ class Allocator {
   // Allocates the whole table day by day.
   void AllocateAll(const ReadingTable& readings, AllocationSink& sink) const;
 
-  static std::unique_ptr<AllocationWorkspace> NewWorkspace();
+  static Workspace NewWorkspace();
 
   const Community& community() const;
   const DayGrid& grid() const;

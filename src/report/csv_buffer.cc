@@ -57,19 +57,21 @@ void CsvBuffer::AppendInt(std::int64_t value) {
   MaybeWrite();
 }
 
-void CsvBuffer::AppendMicros(std::int64_t micros) {
-  const std::uint64_t magnitude = Magnitude(micros);
-  std::uint64_t fraction = magnitude % 1'000'000;
-  char digits[32];
+void CsvBuffer::AppendFixed(std::int64_t value, int decimals) {
+  const std::uint64_t magnitude = Magnitude(value);
+  std::uint64_t unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  std::uint64_t fraction = magnitude % unit;
+  char digits[48];
   char* end = digits + sizeof digits;
   char* p = end;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < decimals; ++i) {
     *--p = static_cast<char>('0' + fraction % 10);
     fraction /= 10;
   }
   *--p = '.';
-  p = FormatUnsigned(magnitude / 1'000'000, p);
-  if (micros < 0) *--p = '-';
+  p = FormatUnsigned(magnitude / unit, p);
+  if (value < 0) *--p = '-';
   buffer_.append(p, static_cast<std::size_t>(end - p));
   MaybeWrite();
 }

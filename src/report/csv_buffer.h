@@ -42,7 +42,11 @@ class CsvBuffer {
   // mWh as kWh with exactly 6 decimals: 120000 -> "0.120000", -1 -> "-0.000001".
   void AppendKwh(MilliWh mwh) { AppendMicros(mwh); }
   // An integer count of millionths with exactly 6 decimals (mW as kW, mWh as kWh).
-  void AppendMicros(std::int64_t micros);
+  void AppendMicros(std::int64_t micros) { AppendFixed(micros, 6); }
+  // Whole cents as euros with 2 decimals: 413 -> "4.13".
+  void AppendCents(std::int64_t cents) { AppendFixed(cents, 2); }
+  // An integer count of 10^-decimals units, printed exactly with `decimals` (1..18) decimals.
+  void AppendFixed(std::int64_t value, int decimals);
   // num / den with 6 decimals, rounded half away from zero; nothing at all when den == 0.
   void AppendRatio(std::int64_t num, std::int64_t den);
 

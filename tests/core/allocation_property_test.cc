@@ -19,83 +19,14 @@
 
 #include "core/allocation.h"
 #include "core/community.h"
-// AllocationWorkspace is only declared in allocation.h; owning one needs its definition.
-#include "core/internal/segment.h"
 #include "core/readings.h"
-#include "e2e/allocation_invariants.h"
+#include "support/allocation_fixture.h"
+#include "support/allocation_invariants.h"
 
 namespace reparto::testing {
 namespace {
 
 constexpr int kCases = 200;
-
-// Every result of one participant and interval.
-struct Cell {
-  int seen = 0;
-  bool member = false;
-  MilliWh cr = 0, ir = 0, cm = 0, im = 0, ei = 0, ea = 0, ef = 0, ex = 0, es = 0;
-  std::array<MilliWh, kOriginCount> by_origin{};
-  Quality quality = Quality::kReal, own_quality = Quality::kReal;
-  bool operator==(const Cell&) const = default;
-};
-
-// Keeps every result in flat arrays [p * intervals + t].
-class FlatSink : public AllocationSink {
- public:
-  FlatSink(std::size_t participants, std::int64_t intervals)
-      : intervals_(intervals),
-        cells_(participants * static_cast<std::size_t>(intervals)),
-        pool_(static_cast<std::size_t>(intervals), -1),
-        unallocated_(static_cast<std::size_t>(intervals), -1),
-        consumption_(static_cast<std::size_t>(intervals), -1) {}
-  void BeginRun(const PoolRun& run) override {
-    for (int t = 0; t < run.n_intervals; ++t) {
-      const auto i = static_cast<std::size_t>(run.first_interval + t);
-      pool_[i] = run.pool[t];
-      unallocated_[i] = run.unallocated[t];
-      consumption_[i] = run.consumption[t];
-    }
-  }
-  void Consume(const ParticipantRun& run) override {
-    for (int t = 0; t < run.n_intervals; ++t) {
-      Cell& c = at(run.participant, run.first_interval + t);
-      ++c.seen;
-      c.member = run.member;
-      c.cr = run.cr[t];
-      c.ir = run.ir[t];
-      c.cm = run.cm[t];
-      c.im = run.im[t];
-      c.ei = run.imputed[t];
-      c.ea = run.self_consumed[t];
-      c.ef = run.supplier[t];
-      c.ex = run.surplus[t];
-      c.es = run.shared[t];
-      for (int o = 0; o < kOriginCount; ++o) c.by_origin[o] = run.self_consumed_by_origin[o][t];
-      c.quality = run.quality[t];
-      c.own_quality = run.own_quality[t];
-    }
-  }
-  Cell& at(int p, std::int64_t t) {
-    return cells_[static_cast<std::size_t>(p) * static_cast<std::size_t>(intervals_) +
-                  static_cast<std::size_t>(t)];
-  }
-  const Cell& at(int p, std::int64_t t) const {
-    return cells_[static_cast<std::size_t>(p) * static_cast<std::size_t>(intervals_) +
-                  static_cast<std::size_t>(t)];
-  }
-  MilliWh pool(std::int64_t t) const { return pool_[static_cast<std::size_t>(t)]; }
-  MilliWh unallocated(std::int64_t t) const { return unallocated_[static_cast<std::size_t>(t)]; }
-  MilliWh consumption(std::int64_t t) const { return consumption_[static_cast<std::size_t>(t)]; }
-  bool operator==(const FlatSink& other) const {
-    return cells_ == other.cells_ && pool_ == other.pool_ && unallocated_ == other.unallocated_ &&
-           consumption_ == other.consumption_;
-  }
-
- private:
-  std::int64_t intervals_;
-  std::vector<Cell> cells_;
-  std::vector<MilliWh> pool_, unallocated_, consumption_;
-};
 
 class Random {
  public:
@@ -314,9 +245,9 @@ std::unique_ptr<ReadingTable> Place(const Case& c, const ReadingBatch& batch) {
   return table;
 }
 
-FlatSink AllocateAllOf(const Allocator& allocator, const Case& c, const ReadingTable& table,
-                       InvariantSink& invariants) {
-  FlatSink flat(c.community.participants.size(), c.grid.interval_count());
+CollectingSink AllocateAllOf(const Allocator& allocator, const Case& c, const ReadingTable& table,
+                             InvariantSink& invariants) {
+  CollectingSink flat(c.community.participants.size(), c.grid.interval_count());
   TeeSink tee(flat, invariants);
   allocator.AllocateAll(table, tee);
   return flat;
@@ -340,7 +271,7 @@ bool Suspended(const Community& c, int p, UtcSeconds t) {
 
 // Checks what the invariant sink cannot know: membership, netting, suspensions, the net-injector
 // rule, the methods' own guarantees.
-void CheckRules(const Case& c, const ReadingTable& table, const FlatSink& sink,
+void CheckRules(const Case& c, const ReadingTable& table, const CollectingSink& sink,
                 std::int64_t& checked_cells) {
   const Community& com = c.community;
   const int n = static_cast<int>(com.participants.size());
@@ -353,7 +284,7 @@ void CheckRules(const Case& c, const ReadingTable& table, const FlatSink& sink,
     bool all_candidates_saturated = true;
     for (int p = 0; p < n; ++p) {
       const Participant& part = com.participants[static_cast<std::size_t>(p)];
-      const Cell& x = sink.at(p, t);
+      const Row& x = sink.at(p, t);
       SCOPED_TRACE("participant " + std::to_string(p) + " interval " + std::to_string(t));
       ++checked_cells;
       ASSERT_EQ(x.seen, 1);
@@ -366,30 +297,30 @@ void CheckRules(const Case& c, const ReadingTable& table, const FlatSink& sink,
       ASSERT_EQ(x.im, std::max<MilliWh>(0, x.ir - x.cr));
       ASSERT_EQ(x.own_quality, Worst(table.cr_quality(up)[t], table.ir_quality(up)[t]));
       const bool active = !Suspended(com, p, start);
-      ASSERT_EQ(x.es, part.IsSource() && active ? x.im : 0);
+      ASSERT_EQ(x.shared, part.IsSource() && active ? x.im : 0);
       if (!active) {
-        ASSERT_EQ(x.ei, 0) << "suspended participant imputed";
+        ASSERT_EQ(x.imputed, 0) << "suspended participant imputed";
       }
       if (method != Method::kPairwise && part.role == Role::kProducer) {
-        ASSERT_EQ(x.ei, 0);
+        ASSERT_EQ(x.imputed, 0);
       }
       if ((method == Method::kFixed || method == Method::kProportional) &&
           com.rules.no_imputation_to_net_injectors && x.im > 0) {
-        ASSERT_EQ(x.ei, 0) << "net injector imputed under " << MethodName(method);
+        ASSERT_EQ(x.imputed, 0) << "net injector imputed under " << MethodName(method);
       }
       if ((iterative && method != Method::kPairwise) || method == Method::kPriority) {
-        ASSERT_EQ(x.ex, 0) << "surplus under a method capped at consumption";
+        ASSERT_EQ(x.surplus, 0) << "surplus under a method capped at consumption";
       }
       const bool eligible = active && part.role != Role::kProducer &&
                             !(com.rules.no_imputation_to_net_injectors && x.im > 0);
       if (method == Method::kFixed && !iterative && eligible) {
         // floor(β · pool) − 1 < EI < β · pool + 1 (cumulative flooring moves a share by < 1).
         const __int128 exact = static_cast<__int128>(period->fixed[up]) * sink.pool(t);
-        const __int128 scaled = static_cast<__int128>(x.ei) * kCoefficientScale;
+        const __int128 scaled = static_cast<__int128>(x.imputed) * kCoefficientScale;
         ASSERT_LT(scaled, exact + kCoefficientScale);
         ASSERT_GT(scaled, exact - kCoefficientScale);
       }
-      if (iterative && method != Method::kPairwise && eligible && x.ei < x.cm) {
+      if (iterative && method != Method::kPairwise && eligible && x.imputed < x.cm) {
         Coefficient weight = 1;  // proportional: every consumer with CM > 0 is a candidate
         if (method == Method::kVariable) {
           const auto row = (start - c.grid.utc_start()) / period->row_seconds;
@@ -400,7 +331,7 @@ void CheckRules(const Case& c, const ReadingTable& table, const FlatSink& sink,
         if (weight > 0) all_candidates_saturated = false;
       }
       if (eligible) eligible_cm += x.cm;
-      sum_ei += x.ei;
+      sum_ei += x.imputed;
     }
     SCOPED_TRACE("interval " + std::to_string(t));
     if (method == Method::kProportional && !iterative) {
@@ -432,7 +363,7 @@ TEST(AllocationProperty, RandomCommunitiesKeepEveryIdentity) {
     ASSERT_TRUE(allocator.ok()) << allocator.status().message();
     const auto table = Place(c, c.batch);
     InvariantSink invariants(static_cast<int>(c.community.participants.size()));
-    const FlatSink sink = AllocateAllOf(**allocator, c, *table, invariants);
+    const CollectingSink sink = AllocateAllOf(**allocator, c, *table, invariants);
     ASSERT_EQ(invariants.failures(), 0) << invariants.report();
     ASSERT_GE(invariants.runs(), 2);  // two days, more where the configuration changes
     CheckRules(c, *table, sink, checked);
@@ -483,8 +414,8 @@ TEST(AllocationProperty, ResultsDoNotDependOnRecordOrderNorOnRuns) {
       }
     }
     InvariantSink ignore_a(static_cast<int>(n)), ignore_b(static_cast<int>(n));
-    const FlatSink from_sorted = AllocateAllOf(**allocator, c, *sorted_table, ignore_a);
-    const FlatSink from_shuffled = AllocateAllOf(**allocator, c, *shuffled_table, ignore_b);
+    const CollectingSink from_sorted = AllocateAllOf(**allocator, c, *sorted_table, ignore_a);
+    const CollectingSink from_shuffled = AllocateAllOf(**allocator, c, *shuffled_table, ignore_b);
     ASSERT_TRUE(from_sorted == from_shuffled);
 
     // The whole grid as one run (split only where the configuration changes) gives the same
@@ -498,7 +429,7 @@ TEST(AllocationProperty, ResultsDoNotDependOnRecordOrderNorOnRuns) {
       input.cr_quality.push_back(sorted_table->cr_quality(p));
       input.ir_quality.push_back(sorted_table->ir_quality(p));
     }
-    FlatSink one_run(n, c.grid.interval_count());
+    CollectingSink one_run(n, c.grid.interval_count());
     static auto workspace = Allocator::NewWorkspace();  // reused across cases on purpose
     (*allocator)->AllocateRun(input, *workspace, one_run);
     ASSERT_TRUE(one_run == from_sorted);

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/allocation.h"
-#include "core/allocation_fixture.h"
+#include "support/allocation_fixture.h"
 
 namespace reparto::testing {
 namespace {

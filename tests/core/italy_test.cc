@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/allocation_fixture.h"
+#include "support/allocation_fixture.h"
 
 namespace reparto::testing {
 namespace {

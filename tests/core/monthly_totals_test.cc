@@ -4,67 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <array>
 #include <vector>
+
+#include "support/fake_runs.h"
 
 namespace reparto {
 namespace {
 
-// Full-grid arrays of one participant; runs point into them.
-struct Series {
-  explicit Series(std::size_t n)
-      : cr(n),
-        ir(n),
-        cm(n),
-        im(n),
-        imputed(n),
-        self_consumed(n),
-        supplier(n),
-        surplus(n),
-        shared(n),
-        quality(n, Quality::kReal) {
-    for (auto& origin : by_origin) origin.assign(n, 0);
-  }
-  std::vector<MilliWh> cr, ir, cm, im, imputed, self_consumed, supplier, surplus, shared;
-  std::array<std::vector<MilliWh>, kOriginCount> by_origin;
-  std::vector<Quality> quality;
-
-  ParticipantRun Run(int participant, std::int64_t first, int n, bool member) const {
-    const auto at = [first](const std::vector<MilliWh>& v) { return v.data() + first; };
-    ParticipantRun run{.participant = participant,
-                       .first_interval = first,
-                       .n_intervals = n,
-                       .member = member,
-                       .cr = at(cr),
-                       .ir = at(ir),
-                       .cm = at(cm),
-                       .im = at(im),
-                       .imputed = at(imputed),
-                       .self_consumed = at(self_consumed),
-                       .supplier = at(supplier),
-                       .surplus = at(surplus),
-                       .shared = at(shared),
-                       .self_consumed_by_origin = {},
-                       .quality = quality.data() + first,
-                       .own_quality = quality.data() + first};
-    for (int o = 0; o < kOriginCount; ++o) run.self_consumed_by_origin[o] = at(by_origin[o]);
-    return run;
-  }
-};
-
-struct Pool {
-  explicit Pool(std::size_t n) : pool(n), unallocated(n), consumption(n), quality(n) {}
-  std::vector<MilliWh> pool, unallocated, consumption;
-  std::vector<Quality> quality;
-  PoolRun Run(std::int64_t first, int n) const {
-    return PoolRun{.first_interval = first,
-                   .n_intervals = n,
-                   .pool = pool.data() + first,
-                   .unallocated = unallocated.data() + first,
-                   .consumption = consumption.data() + first,
-                   .quality = quality.data() + first};
-  }
-};
+using testing::FakeParticipant;
+using testing::FakePool;
 
 class MonthlyTotalsTest : public ::testing::Test {
  protected:
@@ -115,8 +63,8 @@ class MonthlyTotalsTest : public ::testing::Test {
 
   FixedOffsetZone zone_{3600};
   DayGrid grid_;
-  Series consumer_{48}, producer_{48};
-  Pool pool_{48};
+  FakeParticipant consumer_{48}, producer_{48};
+  FakePool pool_{48};
 };
 
 TEST_F(MonthlyTotalsTest, MonthsFollowLocalDates) {

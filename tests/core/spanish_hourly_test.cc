@@ -2,8 +2,8 @@
 // per hour (spec/allocation.md §1, §5). Hand-worked numbers.
 #include <gtest/gtest.h>
 
-#include "core/allocation_fixture.h"
 #include "core/readings.h"
+#include "support/allocation_fixture.h"
 
 namespace reparto::testing {
 namespace {

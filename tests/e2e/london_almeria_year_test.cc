@@ -29,7 +29,7 @@
 #include "core/community.h"
 #include "core/monthly_totals.h"
 #include "core/readings.h"
-#include "e2e/allocation_invariants.h"
+#include "support/allocation_invariants.h"
 #include "tz/iana_zone.h"
 
 namespace reparto::testing {

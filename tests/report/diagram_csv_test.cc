@@ -8,7 +8,7 @@
 
 #include "core/monthly_totals.h"
 #include "core/tee_sink.h"
-#include "fake_runs.h"
+#include "support/fake_runs.h"
 #include "tz/iana_zone.h"
 
 namespace reparto {

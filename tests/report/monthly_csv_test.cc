@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fake_runs.h"
+#include "support/fake_runs.h"
 
 namespace reparto {
 namespace {

@@ -8,7 +8,6 @@
 
 #include <array>
 #include <cmath>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,24 +23,37 @@ inline Coefficient Ppb(double share) { return static_cast<Coefficient>(std::llro
 
 // Every quantity of one participant and interval, as the sink saw it.
 struct Row {
+  int seen = 0;  // how many times the engine handed this cell over (must be 1)
   bool member = false;
   MilliWh cr = 0, ir = 0, cm = 0, im = 0, imputed = 0, self_consumed = 0, supplier = 0, surplus = 0,
           shared = 0;
   std::array<MilliWh, kOriginCount> by_origin{};
-  Quality quality = Quality::kReal;
+  Quality quality = Quality::kReal, own_quality = Quality::kReal;
+  bool operator==(const Row&) const = default;
 };
 
+// Keeps every result in flat arrays [participant * intervals + t], so tests can look values up
+// and compare whole runs.
 class CollectingSink : public AllocationSink {
  public:
-  void BeginRun(const PoolRun& pool) override {
-    for (int t = 0; t < pool.n_intervals; ++t) {
-      pool_[pool.first_interval + t] = pool.pool[t];
-      unallocated_[pool.first_interval + t] = pool.unallocated[t];
+  CollectingSink(std::size_t participants, std::int64_t intervals)
+      : intervals_(intervals),
+        rows_(participants * static_cast<std::size_t>(intervals)),
+        pool_(static_cast<std::size_t>(intervals), -1),
+        unallocated_(static_cast<std::size_t>(intervals), -1),
+        consumption_(static_cast<std::size_t>(intervals), -1) {}
+  void BeginRun(const PoolRun& run) override {
+    for (int t = 0; t < run.n_intervals; ++t) {
+      const auto i = static_cast<std::size_t>(run.first_interval + t);
+      pool_[i] = run.pool[t];
+      unallocated_[i] = run.unallocated[t];
+      consumption_[i] = run.consumption[t];
     }
   }
   void Consume(const ParticipantRun& run) override {
     for (int t = 0; t < run.n_intervals; ++t) {
-      Row r;
+      Row& r = mutable_at(run.participant, run.first_interval + t);
+      ++r.seen;
       r.member = run.member;
       r.cr = run.cr[t];
       r.ir = run.ir[t];
@@ -54,19 +66,31 @@ class CollectingSink : public AllocationSink {
       r.shared = run.shared[t];
       for (int o = 0; o < kOriginCount; ++o) r.by_origin[o] = run.self_consumed_by_origin[o][t];
       r.quality = run.quality[t];
-      rows_[{run.participant, run.first_interval + t}] = r;
+      r.own_quality = run.own_quality[t];
     }
   }
   const Row& at(int participant, std::int64_t interval) const {
-    return rows_.at({participant, interval});
+    return rows_[Index(participant, interval)];
   }
-  MilliWh pool(std::int64_t interval) const { return pool_.at(interval); }
-  MilliWh unallocated(std::int64_t interval) const { return unallocated_.at(interval); }
-  const std::map<std::pair<int, std::int64_t>, Row>& rows() const { return rows_; }
+  MilliWh pool(std::int64_t t) const { return pool_[static_cast<std::size_t>(t)]; }
+  MilliWh unallocated(std::int64_t t) const { return unallocated_[static_cast<std::size_t>(t)]; }
+  MilliWh consumption(std::int64_t t) const { return consumption_[static_cast<std::size_t>(t)]; }
+  bool operator==(const CollectingSink& other) const {
+    return rows_ == other.rows_ && pool_ == other.pool_ && unallocated_ == other.unallocated_ &&
+           consumption_ == other.consumption_;
+  }
 
  private:
-  std::map<std::pair<int, std::int64_t>, Row> rows_;
-  std::map<std::int64_t, MilliWh> pool_, unallocated_;
+  std::size_t Index(int participant, std::int64_t interval) const {
+    return static_cast<std::size_t>(participant) * static_cast<std::size_t>(intervals_) +
+           static_cast<std::size_t>(interval);
+  }
+  Row& mutable_at(int participant, std::int64_t interval) {
+    return rows_[Index(participant, interval)];
+  }
+  std::int64_t intervals_;
+  std::vector<Row> rows_;
+  std::vector<MilliWh> pool_, unallocated_, consumption_;
 };
 
 // A community of hourly (or quarter-hourly) intervals on one UTC day starting 2024-05-26.
@@ -116,7 +140,7 @@ struct Fixture {
   CollectingSink Run(const ReadingTable& table) const {
     auto allocator = Allocator::Create(community, grid);
     EXPECT_TRUE(allocator.ok()) << allocator.status().message();
-    CollectingSink sink;
+    CollectingSink sink(community.participants.size(), grid.interval_count());
     if (allocator.ok()) (*allocator)->AllocateAll(table, sink);
     return sink;
   }
