@@ -46,8 +46,9 @@ struct AllocateOptions {
 class ProgressSink final : public AllocationSink {
  public:
   explicit ProgressSink(Progress& progress) : progress_(progress) {}
-  void BeginRun(const PoolRun& pool) override { progress_.Advance(pool.n_intervals); }
+  void BeginRun(std::int64_t, int n_intervals) override { progress_.Advance(n_intervals); }
   void Consume(const ParticipantRun&) override {}
+  void EndRun(const PoolRun&) override {}
 
  private:
   Progress& progress_;

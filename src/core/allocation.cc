@@ -1,6 +1,6 @@
-// The allocation engine (see allocation.h): splits runs into segments of constant configuration,
-// computes the pool and netting, calls the sharing method, derives the quantities of
-// spec/allocation.md §2 and hands each participant's results to the sink.
+// The allocation engine (see allocation.h): validates the community against the grid, finds where
+// the configuration changes, and splits runs into segments of constant configuration, each
+// allocated by segment_allocation.cc.
 //
 // Units: mWh per interval, UTC seconds.
 #include "core/allocation.h"
@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <map>
 
-#include "core/internal/exact_math.h"
 #include "core/internal/segment.h"
 
 namespace reparto {
@@ -35,8 +34,6 @@ struct Allocator::Impl {
   }
 
   void BuildSegment(std::int64_t first, int n, internal::Segment& segment) const;
-  void AllocateSegment(const RunInput& input, int offset, internal::Segment& segment,
-                       AllocationWorkspace& ws, AllocationSink& sink) const;
 };
 
 namespace {
@@ -65,10 +62,6 @@ std::int64_t CeilIndex(const DayGrid& grid, UtcSeconds instant) {
   return (offset + grid.step_seconds - 1) / grid.step_seconds;
 }
 
-void EnsureSize(std::vector<MilliWh>& v, std::size_t n) {
-  if (v.size() < n) v.resize(n);
-}
-
 }  // namespace
 
 Allocator::Allocator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -81,9 +74,7 @@ void AllocationWorkspaceDeleter::operator()(AllocationWorkspace* workspace) cons
   delete workspace;
 }
 
-Workspace Allocator::NewWorkspace() {
-  return Workspace(new AllocationWorkspace());
-}
+Workspace Allocator::NewWorkspace() { return Workspace(new AllocationWorkspace()); }
 
 Result<std::unique_ptr<Allocator>> Allocator::Create(const Community& community,
                                                      const DayGrid& grid) {
@@ -192,199 +183,11 @@ void Allocator::AllocateRun(const RunInput& input, AllocationWorkspace& ws,
     std::int64_t stop = end;
     if (next != impl_->change_points.end() && *next < end) stop = *next++;
     impl_->BuildSegment(start, static_cast<int>(stop - start), segment);
-    impl_->AllocateSegment(input, static_cast<int>(start - input.first_interval), segment, ws,
-                           sink);
+    internal::AllocateSegment(
+        internal::SegmentContext{impl_->community, impl_->view_of, impl_->view_participant}, input,
+        static_cast<int>(start - input.first_interval), segment, ws, sink);
     start = stop;
   }
-}
-
-void Allocator::Impl::AllocateSegment(const RunInput& input, int offset, internal::Segment& segment,
-                                      AllocationWorkspace& ws, AllocationSink& sink) const {
-  const int n = segment.n;
-  const std::size_t participants = community.participants.size();
-  const std::size_t cells = participants * static_cast<std::size_t>(n);
-  EnsureSize(ws.cm, cells);
-  EnsureSize(ws.im, cells);
-  EnsureSize(ws.imputed, cells);
-  for (auto* v : {&ws.pool, &ws.unallocated, &ws.consumption, &ws.previous_floor, &ws.self_consumed,
-                  &ws.supplier, &ws.surplus, &ws.shared, &ws.zeros}) {
-    EnsureSize(*v, static_cast<std::size_t>(n));
-  }
-  for (auto& v : ws.by_origin) EnsureSize(v, static_cast<std::size_t>(n));
-  if (ws.cumulative.size() < static_cast<std::size_t>(n)) ws.cumulative.resize(n);
-  for (auto* q : {&ws.pool_quality, &ws.consumption_quality, &ws.quality, &ws.own_quality}) {
-    if (q->size() < static_cast<std::size_t>(n)) q->resize(n);
-  }
-  ws.missing.assign(static_cast<std::size_t>(n), Quality::kMissing);
-  std::fill(ws.zeros.begin(), ws.zeros.begin() + n, 0);
-  const bool pairwise = segment.period->method == Method::kPairwise;
-  if (pairwise) EnsureSize(ws.imputed_by_origin, cells * kOriginCount);
-  const std::size_t views = view_participant.size();
-  if (!pairwise) EnsureSize(ws.pool_by_origin, views * kOriginCount * n);
-
-  // Netting, pool and consumption.
-  std::fill(ws.pool.begin(), ws.pool.begin() + n, 0);
-  std::fill(ws.consumption.begin(), ws.consumption.begin() + n, 0);
-  std::fill(ws.pool_quality.begin(), ws.pool_quality.begin() + n, Quality::kReal);
-  std::fill(ws.consumption_quality.begin(), ws.consumption_quality.begin() + n, Quality::kReal);
-  if (!pairwise)
-    std::fill(ws.pool_by_origin.begin(), ws.pool_by_origin.begin() + views * kOriginCount * n, 0);
-  for (std::size_t p = 0; p < participants; ++p) {
-    MilliWh* cm = &ws.cm[p * n];
-    MilliWh* im = &ws.im[p * n];
-    if (!segment.member[p] || input.cr[p] == nullptr) {
-      std::fill(cm, cm + n, 0);
-      std::fill(im, im + n, 0);
-      continue;
-    }
-    const MilliWh* cr = input.cr[p] + offset;
-    const MilliWh* ir = input.ir[p] + offset;
-    for (int t = 0; t < n; ++t) {
-      const MilliWh net = cr[t] - ir[t];
-      cm[t] = net > 0 ? net : 0;
-      im[t] = net < 0 ? -net : 0;
-      ws.consumption[t] += cm[t];
-    }
-    const Quality* cq = input.cr_quality[p] + offset;
-    const Quality* iq = input.ir_quality[p] + offset;
-    for (int t = 0; t < n; ++t) {
-      ws.consumption_quality[t] = Worst(ws.consumption_quality[t], Worst(cq[t], iq[t]));
-    }
-    const Participant& source = community.participants[p];
-    if (!source.IsSource() || !segment.active[p]) continue;
-    for (int t = 0; t < n; ++t) {
-      ws.pool[t] += im[t];
-      ws.pool_quality[t] = Worst(ws.pool_quality[t], Worst(cq[t], iq[t]));
-    }
-    if (!pairwise) {
-      for (std::size_t v = 0; v < views; ++v) {
-        const Origin origin = OriginBetween(source, *view_participant[v]);
-        MilliWh* mix =
-            &ws.pool_by_origin[(v * kOriginCount + static_cast<std::size_t>(origin)) * n];
-        for (int t = 0; t < n; ++t) mix[t] += im[t];
-      }
-    }
-  }
-
-  internal::ComputeImputed(community, segment, ws);
-
-  // Origins present in each view's pool mix during the segment.
-  std::vector<std::uint8_t> view_uses_origin(pairwise ? 0 : views * kOriginCount, 0);
-  for (std::size_t k = 0; k < view_uses_origin.size(); ++k) {
-    const MilliWh* mix = &ws.pool_by_origin[k * n];
-    view_uses_origin[k] = std::any_of(mix, mix + n, [](MilliWh w) { return w > 0; });
-  }
-
-  const bool depends_on_consumption = segment.period->method == Method::kProportional ||
-                                      segment.period->method == Method::kPriority ||
-                                      segment.period->redistribution == Redistribution::kIterative;
-  PoolRun pool_run{segment.first_interval, n,
-                   ws.pool.data(),         ws.unallocated.data(),
-                   ws.consumption.data(),  ws.pool_quality.data()};
-  sink.BeginRun(pool_run);
-
-  ParticipantRun run;
-  run.first_interval = segment.first_interval;
-  run.n_intervals = n;
-  for (std::size_t p = 0; p < participants; ++p) {
-    run.participant = static_cast<int>(p);
-    run.member = segment.member[p] != 0;
-    if (!run.member || input.cr[p] == nullptr) {
-      const MilliWh* zero = ws.zeros.data();
-      run.cr = run.ir = run.cm = run.im = zero;
-      run.self_consumed = run.supplier = run.surplus = run.shared = zero;
-      run.imputed = run.member ? &ws.imputed[p * n] : zero;
-      if (run.member) {
-        // No readings at all: everything but the imputed share is unknown.
-        std::copy(&ws.imputed[p * n], &ws.imputed[p * n] + n, ws.surplus.begin());
-        run.surplus = ws.surplus.data();
-      }
-      for (auto& o : run.self_consumed_by_origin) o = zero;
-      run.quality = run.own_quality = ws.missing.data();
-      sink.Consume(run);
-      continue;
-    }
-    const MilliWh* cr = input.cr[p] + offset;
-    const MilliWh* ir = input.ir[p] + offset;
-    const Quality* cq = input.cr_quality[p] + offset;
-    const Quality* iq = input.ir_quality[p] + offset;
-    const MilliWh* cm = &ws.cm[p * n];
-    const MilliWh* im = &ws.im[p * n];
-    const MilliWh* imputed = &ws.imputed[p * n];
-    const bool shares = community.participants[p].IsSource() && segment.active[p];
-    for (int t = 0; t < n; ++t) {
-      const MilliWh ea = std::min(imputed[t], cm[t]);
-      ws.self_consumed[t] = ea;
-      ws.supplier[t] = cm[t] - ea;
-      ws.surplus[t] = imputed[t] - ea;
-      ws.shared[t] = shares ? im[t] : 0;
-      const Quality own = Worst(cq[t], iq[t]);
-      ws.own_quality[t] = own;
-      Quality q = Worst(own, ws.pool_quality[t]);
-      if (depends_on_consumption) q = Worst(q, ws.consumption_quality[t]);
-      ws.quality[t] = q;
-    }
-    // Self-consumption by origin: EA_o = EA · EI_o / EI, with EI_o the pool's (or, pairwise, the
-    // producers') energy by origin, split by cumulative flooring (SplitByCumulativeFloor).
-    // Origins that carry nothing during the whole segment point at zeros instead of being written.
-    const std::size_t view = static_cast<std::size_t>(view_of[p]);
-    const MilliWh* weights[kOriginCount];
-    for (int o = 0; o < kOriginCount; ++o) {
-      weights[o] = pairwise ? &ws.imputed_by_origin[(p * kOriginCount + o) * n]
-                            : &ws.pool_by_origin[(view * kOriginCount + o) * n];
-    }
-    int used[kOriginCount];
-    int n_used = 0;
-    for (int o = 0; o < kOriginCount; ++o) {
-      const bool any =
-          pairwise ? std::any_of(weights[o], weights[o] + n, [](MilliWh w) { return w > 0; })
-                   : view_uses_origin[view * kOriginCount + o] != 0;
-      run.self_consumed_by_origin[o] = any ? ws.by_origin[o].data() : ws.zeros.data();
-      if (any) used[n_used++] = o;
-    }
-    for (int t = 0; t < n; ++t) {
-      const MilliWh ea = ws.self_consumed[t];
-      MilliWh total = 0;
-      int nonzero = 0;
-      int last = 0;
-      for (int k = 0; k < n_used; ++k) {
-        const MilliWh w = weights[used[k]][t];
-        if (w > 0) {
-          ++nonzero;
-          last = used[k];
-          total += w;
-        }
-      }
-      if (nonzero <= 1) {
-        // No weight means no imputed energy, hence EA = 0.
-        for (int k = 0; k < n_used; ++k) ws.by_origin[used[k]][t] = (used[k] == last) ? ea : 0;
-      } else {
-        MilliWh cumulative = 0;
-        MilliWh previous = 0;
-        for (int k = 0; k < n_used; ++k) {
-          const MilliWh w = weights[used[k]][t];
-          cumulative += w > 0 ? w : 0;
-          const MilliWh floor =
-              cumulative == total ? ea : internal::FastMulDivFloor(ea, cumulative, total);
-          ws.by_origin[used[k]][t] = floor - previous;
-          previous = floor;
-        }
-      }
-    }
-    run.cr = cr;
-    run.ir = ir;
-    run.cm = cm;
-    run.im = im;
-    run.imputed = imputed;
-    run.self_consumed = ws.self_consumed.data();
-    run.supplier = ws.supplier.data();
-    run.surplus = ws.surplus.data();
-    run.shared = ws.shared.data();
-    run.quality = ws.quality.data();
-    run.own_quality = ws.own_quality.data();
-    sink.Consume(run);
-  }
-  sink.EndRun();
 }
 
 void Allocator::AllocateAll(const ReadingTable& readings, AllocationSink& sink) const {

@@ -8,8 +8,8 @@
 // participant at a time, so nothing the size of participants x intervals is ever held:
 //
 //   auto allocator = Allocator::Create(community, readings.grid());
-//   MonthlyTotals totals(...);                 // an AllocationSink
-//   allocator->AllocateAll(ReadingSource(readings), totals);
+//   MonthlyTotals totals(community.participants.size(), readings.grid());  // an AllocationSink
+//   (*allocator)->AllocateAll(readings, totals);
 //
 // Exactness: shares are rounded to whole mWh by cumulative flooring, so Σ imputed + unallocated
 // = pool exactly in every interval, and per participant CM = EA + EF and EI = EA + EX exactly.
@@ -68,15 +68,22 @@ struct PoolRun {
   const Quality* quality;      // worst quality of the pool's inputs
 };
 
+// Receives the results run by run: BeginRun, then Consume for every participant in community
+// order, then EndRun with the community-level values (known only once every participant is done).
 class AllocationSink {
  public:
   virtual ~AllocationSink() = default;
-  // Called once per run before its participants, in time order.
-  virtual void BeginRun(const PoolRun& pool) = 0;
+  // A run of `n_intervals` intervals starting at grid interval `first_interval` begins; runs come
+  // in time order.
+  virtual void BeginRun(std::int64_t first_interval, int n_intervals) {
+    (void)first_interval;
+    (void)n_intervals;
+  }
   // Called for every participant of the run, in participant order.
   virtual void Consume(const ParticipantRun& run) = 0;
-  // Called after the last participant of the run.
-  virtual void EndRun() {}
+  // Called after the last participant of the run with the pool, the unallocated energy and the
+  // members' consumption of each interval.
+  virtual void EndRun(const PoolRun& pool) = 0;
 };
 
 // Reusable scratch memory of one thread (sized on first use); opaque outside the engine, owned

@@ -38,13 +38,23 @@ ItalianIncentive::ItalianIncentive(const Community& community, const DayGrid& gr
   members_.assign(participants_ * months_.size(), {});
 }
 
-void ItalianIncentive::BeginRun(const PoolRun& pool) {
-  run_first_ = pool.first_interval;
-  run_n_ = pool.n_intervals;
-  run_shared_.assign(static_cast<std::size_t>(run_n_), 0);
-  run_incentive_.assign(static_cast<std::size_t>(run_n_), 0);
+void ItalianIncentive::BeginRun(std::int64_t first_interval, int n_intervals) {
+  run_first_ = first_interval;
+  run_n_ = n_intervals;
   run_withdrawal_.clear();
   run_members_.clear();
+}
+
+void ItalianIncentive::Consume(const ParticipantRun& run) {
+  if (!run.member) return;
+  run_members_.push_back(run.participant);
+  run_withdrawal_.insert(run_withdrawal_.end(), run.cm, run.cm + run.n_intervals);
+}
+
+void ItalianIncentive::EndRun(const PoolRun& pool) {
+  // The community's hourly shared energy and incentive.
+  run_shared_.assign(static_cast<std::size_t>(run_n_), 0);
+  run_incentive_.assign(static_cast<std::size_t>(run_n_), 0);
   for (int t = 0; t < run_n_; ++t) {
     const std::int64_t i = run_first_ + t;
     const MilliWh shared = std::min(pool.pool[t], pool.consumption[t]);
@@ -58,15 +68,7 @@ void ItalianIncentive::BeginRun(const PoolRun& pool) {
     month.incentive_micro += micro;
     Finalise(month);
   }
-}
-
-void ItalianIncentive::Consume(const ParticipantRun& run) {
-  if (!run.member) return;
-  run_members_.push_back(run.participant);
-  run_withdrawal_.insert(run_withdrawal_.end(), run.cm, run.cm + run.n_intervals);
-}
-
-void ItalianIncentive::EndRun() {
+  // Each member's part, pro rata to its hourly withdrawal.
   const std::size_t count = run_members_.size();
   std::vector<std::int64_t> weights(count);
   std::vector<MilliWh> energy_parts(count), money_parts(count);

@@ -46,9 +46,9 @@ class ItalianIncentive final : public AllocationSink {
   ItalianIncentive(const Community& community, const DayGrid& grid,
                    std::vector<PriceE4> zonal_prices);
 
-  void BeginRun(const PoolRun& pool) override;
+  void BeginRun(std::int64_t first_interval, int n_intervals) override;
   void Consume(const ParticipantRun& run) override;
-  void EndRun() override;
+  void EndRun(const PoolRun& pool) override;
 
   int month_count() const { return static_cast<int>(months_.size()); }
   CivilDate month(int m) const { return months_[m]; }

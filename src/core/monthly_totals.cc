@@ -53,31 +53,36 @@ MonthlyTotals::MonthlyTotals(int n_participants, const DayGrid& grid)
   segments_.reserve(months_.size());
 }
 
-void MonthlyTotals::BeginRun(const PoolRun& pool) {
+void MonthlyTotals::BeginRun(std::int64_t first_interval, int n_intervals) {
   segments_.clear();
-  run_first_ = pool.first_interval;
-  run_length_ = pool.n_intervals;
-  const std::int64_t run_end = pool.first_interval + pool.n_intervals;
-  if (pool.n_intervals <= 0 || pool.first_interval < 0 || run_end > month_first_interval_.back()) {
-    assert(pool.n_intervals == 0 && "run outside the grid of MonthlyTotals");
+  run_first_ = first_interval;
+  run_length_ = n_intervals;
+  const std::int64_t run_end = first_interval + n_intervals;
+  if (n_intervals <= 0 || first_interval < 0 || run_end > month_first_interval_.back()) {
+    assert(n_intervals == 0 && "run outside the grid of MonthlyTotals");
     run_length_ = 0;
     return;
   }
   // The month holding the first interval: the last month starting at or before it.
-  int month =
-      static_cast<int>(std::upper_bound(month_first_interval_.begin(),
-                                        month_first_interval_.end() - 1, pool.first_interval) -
-                       month_first_interval_.begin()) -
-      1;
-  std::int64_t at = pool.first_interval;
+  int month = static_cast<int>(std::upper_bound(month_first_interval_.begin(),
+                                                month_first_interval_.end() - 1, first_interval) -
+                               month_first_interval_.begin()) -
+              1;
+  std::int64_t at = first_interval;
   while (at < run_end) {
     const std::int64_t end = std::min(run_end, month_first_interval_[month + 1]);
     segments_.push_back(
-        Segment{month, static_cast<int>(at - pool.first_interval), static_cast<int>(end - at)});
+        Segment{month, static_cast<int>(at - first_interval), static_cast<int>(end - at)});
     at = end;
     ++month;
   }
+}
 
+void MonthlyTotals::EndRun(const PoolRun& pool) {
+  if (pool.first_interval != run_first_ || pool.n_intervals != run_length_) {
+    assert(false && "pool run does not match the run begun");
+    return;
+  }
   for (const Segment& segment : segments_) {
     CommunityMonth& c = community_[segment.month];
     const int b = segment.offset;
@@ -94,7 +99,7 @@ void MonthlyTotals::Consume(const ParticipantRun& run) {
   if (!run.member) return;
   if (run.participant < 0 || run.participant >= n_participants_ ||
       run.first_interval != run_first_ || run.n_intervals != run_length_) {
-    assert(false && "participant run does not match the pool run or the participant count");
+    assert(false && "participant run does not match the run begun or the participant count");
     return;
   }
   for (const Segment& segment : segments_) AddSegment(run, segment);

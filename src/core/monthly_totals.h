@@ -89,8 +89,9 @@ class MonthlyTotals final : public AllocationSink {
   // Sizes everything for `n_participants` over `grid` (copied: the months and step are kept).
   MonthlyTotals(int n_participants, const DayGrid& grid);
 
-  void BeginRun(const PoolRun& pool) override;
+  void BeginRun(std::int64_t first_interval, int n_intervals) override;
   void Consume(const ParticipantRun& run) override;
+  void EndRun(const PoolRun& pool) override;
 
   int participant_count() const { return n_participants_; }
   int month_count() const { return static_cast<int>(months_.size()); }

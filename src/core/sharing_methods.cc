@@ -35,55 +35,13 @@ const std::vector<Coefficient>* CoefficientsAt(const SharingPeriod& period, UtcS
   return &row->coefficients;
 }
 
-// Fixed or variable coefficients, no redistribution: the hot path.
+// Fixed or variable coefficients, no redistribution, for every participant.
 void ImputeByCoefficients(const Community& community, const Segment& segment,
                           AllocationWorkspace& ws) {
   const int n = segment.n;
-  const std::size_t participants = community.participants.size();
-  std::fill(ws.previous_floor.begin(), ws.previous_floor.begin() + n, 0);
-  std::fill(ws.cumulative.begin(), ws.cumulative.begin() + n, 0);
-  const bool fixed = segment.period->method != Method::kVariable;
-  // Validated coefficients sum to kCoefficientScale; the engine's own defaults may be raw weights
-  // (Spain: watts of contracted power) so that shares stay exact.
-  Coefficient total = 0;
-  if (fixed) {
-    for (Coefficient c : segment.period->fixed) total += c;
-  }
-  const bool exact_scale = !fixed || total == kCoefficientScale;
-  // Variable: the row of every interval (fixed needs none, so nothing is allocated).
-  std::vector<const std::vector<Coefficient>*> rows(fixed ? 0 : static_cast<std::size_t>(n));
-  for (int t = 0; t < static_cast<int>(rows.size()); ++t) {
-    rows[t] = CoefficientsAt(*segment.period, segment.utc_start + t * segment.step_seconds);
-  }
-  for (std::size_t p = 0; p < participants; ++p) {
-    MilliWh* imputed = &ws.imputed[p * n];
-    const MilliWh* im = &ws.im[p * n];
-    const bool can_receive = segment.active[p] && community.participants[p].role != Role::kProducer;
-    const bool net_rule = segment.no_imputation_to_net_injectors;
-    if (fixed) {
-      const Coefficient c = segment.period->fixed[p];
-      if (c == 0) {
-        std::fill(imputed, imputed + n, 0);
-        continue;
-      }
-      for (int t = 0; t < n; ++t) {
-        ws.cumulative[t] += c;
-        const MilliWh floor = exact_scale ? ScaleFloor(ws.pool[t], ws.cumulative[t])
-                                          : MulDivFloor(ws.pool[t], ws.cumulative[t], total);
-        const MilliWh share = floor - ws.previous_floor[t];
-        ws.previous_floor[t] = floor;
-        imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
-      }
-    } else {
-      for (int t = 0; t < n; ++t) {
-        ws.cumulative[t] += rows[t] ? (*rows[t])[p] : 0;
-        const MilliWh floor = ScaleFloor(ws.pool[t], ws.cumulative[t]);
-        const MilliWh share = floor - ws.previous_floor[t];
-        ws.previous_floor[t] = floor;
-        // Variable ("dynamic") coefficients are imputed even to a net injector.
-        imputed[t] = can_receive ? share : 0;
-      }
-    }
+  CoefficientImputer imputer(community, segment, ws);
+  for (std::size_t p = 0; p < community.participants.size(); ++p) {
+    imputer.Impute(p, &ws.im[p * n], &ws.imputed[p * n]);
   }
 }
 
@@ -230,6 +188,79 @@ void ImputePairwise(const Community& community, const Segment& segment, Allocati
 
 }  // namespace
 
+bool SharesOneAtATime(const Segment& segment) {
+  const Method method = segment.period->method;
+  return (method == Method::kFixed || method == Method::kVariable) &&
+         segment.period->redistribution == Redistribution::kNone;
+}
+
+CoefficientImputer::CoefficientImputer(const Community& community, const Segment& segment,
+                                       AllocationWorkspace& ws)
+    : community_(community),
+      segment_(segment),
+      ws_(ws),
+      fixed_(segment.period->method != Method::kVariable) {
+  const int n = segment.n;
+  std::fill(ws.previous_floor.begin(), ws.previous_floor.begin() + n, 0);
+  if (fixed_) {
+    // Validated coefficients sum to kCoefficientScale; the engine's own defaults may be raw
+    // weights (Spain: watts of contracted power) so that shares stay exact.
+    for (Coefficient c : segment.period->fixed) total_ += c;
+    for (int t = 0; t < n; ++t) {
+      ws.pool_whole[t] = ws.pool[t] / kCoefficientScale;
+      ws.pool_rest[t] = ws.pool[t] % kCoefficientScale;
+    }
+  } else {
+    std::fill(ws.cumulative.begin(), ws.cumulative.begin() + n, 0);
+    for (int t = 0; t < n; ++t) {
+      ws.rows[t] = CoefficientsAt(*segment.period, segment.utc_start + t * segment.step_seconds);
+    }
+  }
+}
+
+void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imputed) {
+  const int n = segment_.n;
+  const bool can_receive = segment_.active[p] && community_.participants[p].role != Role::kProducer;
+  MilliWh* previous = ws_.previous_floor.data();
+  if (fixed_) {
+    const Coefficient c = segment_.period->fixed[p];
+    if (c == 0) {
+      std::fill(imputed, imputed + n, 0);
+      return;
+    }
+    running_ += c;
+    const bool net_rule = segment_.no_imputation_to_net_injectors;
+    const Coefficient running = running_;
+    if (total_ == kCoefficientScale) {
+      // floor(pool · running / 10^9) = whole · running + floor(rest · running / 10^9).
+      const MilliWh* whole = ws_.pool_whole.data();
+      const MilliWh* rest = ws_.pool_rest.data();
+      for (int t = 0; t < n; ++t) {
+        const MilliWh floor = whole[t] * running + rest[t] * running / kCoefficientScale;
+        const MilliWh share = floor - previous[t];
+        previous[t] = floor;
+        imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
+      }
+    } else {
+      for (int t = 0; t < n; ++t) {
+        const MilliWh floor = MulDivFloor(ws_.pool[t], running, total_);
+        const MilliWh share = floor - previous[t];
+        previous[t] = floor;
+        imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
+      }
+    }
+    return;
+  }
+  for (int t = 0; t < n; ++t) {
+    ws_.cumulative[t] += ws_.rows[t] ? (*ws_.rows[t])[p] : 0;
+    const MilliWh floor = ScaleFloor(ws_.pool[t], ws_.cumulative[t]);
+    const MilliWh share = floor - previous[t];
+    previous[t] = floor;
+    // Variable ("dynamic") coefficients are imputed even to a net injector.
+    imputed[t] = can_receive ? share : 0;
+  }
+}
+
 MilliWh WaterFill(MilliWh total, AllocationWorkspace& ws) {
   const std::size_t count = ws.candidates.size();
   ws.parts.assign(count, 0);
@@ -290,12 +321,6 @@ void ComputeImputed(const Community& community, const Segment& segment, Allocati
     case Method::kPriority:
       ImputeByPriority(community, segment, ws);
       break;
-  }
-  const int n = segment.n;
-  const std::size_t participants = community.participants.size();
-  for (int t = 0; t < n; ++t) ws.unallocated[t] = ws.pool[t];
-  for (std::size_t p = 0; p < participants; ++p) {
-    for (int t = 0; t < n; ++t) ws.unallocated[t] -= ws.imputed[p * n + t];
   }
 }
 

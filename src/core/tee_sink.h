@@ -14,14 +14,14 @@ namespace reparto {
 class TeeSink final : public AllocationSink {
  public:
   explicit TeeSink(std::vector<AllocationSink*> sinks) : sinks_(std::move(sinks)) {}
-  void BeginRun(const PoolRun& pool) override {
-    for (AllocationSink* s : sinks_) s->BeginRun(pool);
+  void BeginRun(std::int64_t first_interval, int n_intervals) override {
+    for (AllocationSink* s : sinks_) s->BeginRun(first_interval, n_intervals);
   }
   void Consume(const ParticipantRun& run) override {
     for (AllocationSink* s : sinks_) s->Consume(run);
   }
-  void EndRun() override {
-    for (AllocationSink* s : sinks_) s->EndRun();
+  void EndRun(const PoolRun& pool) override {
+    for (AllocationSink* s : sinks_) s->EndRun(pool);
   }
 
  private:

@@ -15,9 +15,9 @@ DiagramCsvWriter::DiagramCsvWriter(std::FILE* out, std::string name, const DayGr
   out_.Append(kHeader);
 }
 
-void DiagramCsvWriter::BeginRun(const PoolRun& pool) {
-  run_first_ = pool.first_interval;
-  run_length_ = std::max(0, pool.n_intervals);
+void DiagramCsvWriter::BeginRun(std::int64_t first_interval, int n_intervals) {
+  run_first_ = first_interval;
+  run_length_ = std::max(0, n_intervals);
   slot_participant_.clear();
   values_.clear();
   qualities_.clear();
@@ -34,7 +34,7 @@ void DiagramCsvWriter::Consume(const ParticipantRun& run) {
   if (run.first_interval != run_first_ || run.n_intervals != run_length_) {
     status_ =
         Status::Error("diagram: participant run [" + std::to_string(run.first_interval) + ", +" +
-                      std::to_string(run.n_intervals) + ") does not match the pool run [" +
+                      std::to_string(run.n_intervals) + ") does not match the run begun [" +
                       std::to_string(run_first_) + ", +" + std::to_string(run_length_) + ")");
     return;
   }
@@ -61,7 +61,7 @@ void DiagramCsvWriter::Consume(const ParticipantRun& run) {
   }
 }
 
-void DiagramCsvWriter::EndRun() {
+void DiagramCsvWriter::EndRun(const PoolRun&) {
   const std::size_t n = static_cast<std::size_t>(run_length_);
   const std::size_t slots = slot_participant_.size();
   if (slots == 0 || !status_.ok() || !out_.status().ok()) return;

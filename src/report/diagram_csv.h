@@ -45,9 +45,9 @@ class DiagramCsvWriter final : public AllocationSink {
   DiagramCsvWriter(std::FILE* out, std::string name, const DayGrid& grid, const TimeZone& zone,
                    const std::vector<std::string>& participant_ids);
 
-  void BeginRun(const PoolRun& pool) override;
+  void BeginRun(std::int64_t first_interval, int n_intervals) override;
   void Consume(const ParticipantRun& run) override;
-  void EndRun() override;
+  void EndRun(const PoolRun& pool) override;
 
   // Writes what is buffered and flushes `out` (without closing it); returns the first error.
   Status Finish();

@@ -248,7 +248,7 @@ std::unique_ptr<ReadingTable> Place(const Case& c, const ReadingBatch& batch) {
 CollectingSink AllocateAllOf(const Allocator& allocator, const Case& c, const ReadingTable& table,
                              InvariantSink& invariants) {
   CollectingSink flat(c.community.participants.size(), c.grid.interval_count());
-  TeeSink tee(flat, invariants);
+  TeeSink tee({&flat, &invariants});
   allocator.AllocateAll(table, tee);
   return flat;
 }

@@ -54,10 +54,10 @@ class MonthlyTotalsTest : public ::testing::Test {
       bool producer_member;
     };
     for (const Span& span : {Span{0, 20, true}, Span{20, 8, true}, Span{28, 20, false}}) {
-      totals.BeginRun(pool_.Run(span.first, span.n));
+      totals.BeginRun(span.first, span.n);
       totals.Consume(consumer_.Run(0, span.first, span.n, true));
       totals.Consume(producer_.Run(1, span.first, span.n, span.producer_member));
-      totals.EndRun();
+      totals.EndRun(pool_.Run(span.first, span.n));
     }
   }
 

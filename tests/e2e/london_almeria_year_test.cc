@@ -263,7 +263,7 @@ class LondonAlmeriaYear : public ::testing::Test {
     auto allocator = Allocator::Create(c, state_->grid);
     EXPECT_TRUE(allocator.ok()) << allocator.status().message();
     if (!allocator.ok()) return run;
-    TeeSink tee(*run.totals, *run.invariants);
+    TeeSink tee({run.totals.get(), run.invariants.get()});
     (*allocator)->AllocateAll(*state_->table, tee);
     return run;
   }

@@ -60,11 +60,11 @@ TEST_F(DiagramCsvTest, TwoParticipantsTwoIntervalsInTimeOrder) {
   FakePool pool(23);
 
   DiagramCsvWriter writer(nullptr, "diagram.csv", grid, *zone_, {"A", "B", "PV1"});
-  writer.BeginRun(pool.Run(0, 2));
+  writer.BeginRun(0, 2);
   writer.Consume(a.Run(0, 0, 2));
   writer.Consume(b.Run(1, 0, 2, /*member=*/false));
   writer.Consume(pv.Run(2, 0, 2));
-  writer.EndRun();
+  writer.EndRun(pool.Run(0, 2));
   ASSERT_TRUE(writer.Finish().ok());
 
   EXPECT_EQ(writer.contents(),
@@ -93,9 +93,9 @@ TEST_F(DiagramCsvTest, RepeatedLocalHourKeepsItsOffset) {
   FakePool pool(100);
 
   DiagramCsvWriter writer(nullptr, "diagram.csv", grid, *zone_, {"A"});
-  writer.BeginRun(pool.Run(7, 2));
+  writer.BeginRun(7, 2);
   writer.Consume(a.Run(0, 7, 2));
-  writer.EndRun();
+  writer.EndRun(pool.Run(7, 2));
   ASSERT_TRUE(writer.Finish().ok());
   EXPECT_EQ(writer.contents().substr(DiagramCsvWriter::kHeader.size()),
             "A,2024-10-27T01:45:00+01:00,0.000001,0.000000,0.000001,0.000000,0.000000,0.000000,"
@@ -112,14 +112,14 @@ TEST_F(DiagramCsvTest, RunsFollowEachOtherAndNonMembersAreSkipped) {
 
   // B joins at interval 1: run [0,1) has it as a non-member, run [1,3) as a member.
   DiagramCsvWriter writer(nullptr, "d.csv", grid, *zone_, {"A", "B, the bakery"});
-  writer.BeginRun(pool.Run(0, 1));
+  writer.BeginRun(0, 1);
   writer.Consume(a.Run(0, 0, 1));
   writer.Consume(b.Run(1, 0, 1, false));
-  writer.EndRun();
-  writer.BeginRun(pool.Run(1, 2));
+  writer.EndRun(pool.Run(0, 1));
+  writer.BeginRun(1, 2);
   writer.Consume(a.Run(0, 1, 2));
   writer.Consume(b.Run(1, 1, 2));
-  writer.EndRun();
+  writer.EndRun(pool.Run(1, 2));
   ASSERT_TRUE(writer.Finish().ok());
 
   // Rows holding only a registered consumption.
@@ -151,9 +151,9 @@ TEST_F(DiagramCsvTest, DiskFullIsAnError) {
   FakeParticipant a(96);
   FakePool pool(96);
   DiagramCsvWriter writer(full, "out/diagram.csv", grid, *zone_, {"A"});
-  writer.BeginRun(pool.Run(0, 96));
+  writer.BeginRun(0, 96);
   writer.Consume(a.Run(0, 0, 96));
-  writer.EndRun();
+  writer.EndRun(pool.Run(0, 96));
   const Status status = writer.Finish();
   EXPECT_FALSE(status.ok());
   EXPECT_THAT(status.message(),
@@ -169,9 +169,9 @@ TEST_F(DiagramCsvTest, TeeFeedsDiagramAndTotalsInOnePass) {
   DiagramCsvWriter writer(nullptr, "d.csv", grid, *zone_, {"A"});
   MonthlyTotals totals(1, grid);
   TeeSink both({&writer, &totals});
-  both.BeginRun(pool.Run(0, 24));
+  both.BeginRun(0, 24);
   both.Consume(a.Run(0, 0, 24));
-  both.EndRun();
+  both.EndRun(pool.Run(0, 24));
   ASSERT_TRUE(writer.Finish().ok());
   EXPECT_EQ(std::count(writer.contents().begin(), writer.contents().end(), '\n'), 1 + 24);
   EXPECT_EQ(totals.participant(0, 0).sum(Quantity::kCm), 24000);
@@ -194,9 +194,9 @@ TEST(DiagramCsvErrors, OffsetFailureStopsOutput) {
   FakeParticipant a(24);
   FakePool pool(24);
   DiagramCsvWriter writer(nullptr, "d.csv", *grid, zone, {"A"});
-  writer.BeginRun(pool.Run(0, 1));
+  writer.BeginRun(0, 1);
   writer.Consume(a.Run(0, 0, 1));
-  writer.EndRun();
+  writer.EndRun(pool.Run(0, 1));
   const Status status = writer.Finish();
   EXPECT_FALSE(status.ok());
   EXPECT_THAT(status.message(), HasSubstr("2024-05-26T00:00:00Z"));
@@ -211,9 +211,9 @@ TEST(DiagramCsvErrors, UnknownParticipantIndex) {
   FakeParticipant a(24);
   FakePool pool(24);
   DiagramCsvWriter writer(nullptr, "d.csv", *grid, zone, {"A"});
-  writer.BeginRun(pool.Run(0, 1));
+  writer.BeginRun(0, 1);
   writer.Consume(a.Run(3, 0, 1));
-  writer.EndRun();
+  writer.EndRun(pool.Run(0, 1));
   const Status status = writer.Finish();
   EXPECT_FALSE(status.ok());
   EXPECT_THAT(status.message(), HasSubstr("participant index 3 has no id"));

@@ -38,10 +38,10 @@ class MonthlyCsvTest : public ::testing::Test {
     a.quality[40] = Quality::kEstimated;
     pool.consumption = a.cm;
     for (int day = 0; day < 2; ++day) {
-      totals_->BeginRun(pool.Run(day * 24, 24));
+      totals_->BeginRun(day * 24, 24);
       totals_->Consume(a.Run(0, day * 24, 24));
       totals_->Consume(pv.Run(1, day * 24, 24, /*member=*/day == 0));
-      totals_->EndRun();
+      totals_->EndRun(pool.Run(day * 24, 24));
     }
   }
 

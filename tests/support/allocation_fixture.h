@@ -42,7 +42,7 @@ class CollectingSink : public AllocationSink {
         pool_(static_cast<std::size_t>(intervals), -1),
         unallocated_(static_cast<std::size_t>(intervals), -1),
         consumption_(static_cast<std::size_t>(intervals), -1) {}
-  void BeginRun(const PoolRun& run) override {
+  void EndRun(const PoolRun& run) override {
     for (int t = 0; t < run.n_intervals; ++t) {
       const auto i = static_cast<std::size_t>(run.first_interval + t);
       pool_[i] = run.pool[t];

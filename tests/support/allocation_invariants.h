@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/allocation.h"
+#include "core/tee_sink.h"
 
 namespace reparto::testing {
 
@@ -27,12 +28,9 @@ class InvariantSink : public AllocationSink {
  public:
   explicit InvariantSink(int n_participants) : n_participants_(n_participants) {}
 
-  void BeginRun(const PoolRun& pool) override {
-    first_ = pool.first_interval;
-    n_ = pool.n_intervals;
-    pool_.assign(pool.pool, pool.pool + n_);
-    unallocated_.assign(pool.unallocated, pool.unallocated + n_);
-    consumption_.assign(pool.consumption, pool.consumption + n_);
+  void BeginRun(std::int64_t first_interval, int n_intervals) override {
+    first_ = first_interval;
+    n_ = n_intervals;
     sum_imputed_.assign(n_, 0);
     sum_self_.assign(n_, 0);
     sum_cm_.assign(n_, 0);
@@ -44,7 +42,7 @@ class InvariantSink : public AllocationSink {
   void Consume(const ParticipantRun& run) override {
     if (run.participant != next_participant_ || run.first_interval != first_ ||
         run.n_intervals != n_) {
-      Fail(run.participant, first_, "participant run out of order or not matching its pool run");
+      Fail(run.participant, first_, "participant run out of order or not matching the run begun");
     }
     ++next_participant_;
     for (int t = 0; t < run.n_intervals; ++t) {
@@ -86,7 +84,13 @@ class InvariantSink : public AllocationSink {
     }
   }
 
-  void EndRun() override {
+  void EndRun(const PoolRun& pool) override {
+    if (pool.first_interval != first_ || pool.n_intervals != n_) {
+      Fail(-1, first_, "pool run does not match the run begun");
+    }
+    pool_.assign(pool.pool, pool.pool + n_);
+    unallocated_.assign(pool.unallocated, pool.unallocated + n_);
+    consumption_.assign(pool.consumption, pool.consumption + n_);
     if (next_participant_ != n_participants_) {
       Fail(next_participant_, first_, "not every participant was consumed in the run");
     }
@@ -138,28 +142,6 @@ class InvariantSink : public AllocationSink {
   MilliWh total_pool_ = 0, total_unallocated_ = 0, total_imputed_ = 0, total_self_ = 0,
           total_cm_ = 0;
   std::ostringstream report_;
-};
-
-// Feeds every run to several sinks.
-class TeeSink : public AllocationSink {
- public:
-  TeeSink(AllocationSink& a, AllocationSink& b) : a_(a), b_(b) {}
-  void BeginRun(const PoolRun& pool) override {
-    a_.BeginRun(pool);
-    b_.BeginRun(pool);
-  }
-  void Consume(const ParticipantRun& run) override {
-    a_.Consume(run);
-    b_.Consume(run);
-  }
-  void EndRun() override {
-    a_.EndRun();
-    b_.EndRun();
-  }
-
- private:
-  AllocationSink& a_;
-  AllocationSink& b_;
 };
 
 }  // namespace reparto::testing

@@ -22,23 +22,23 @@ inline std::int64_t MulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) 
   return static_cast<std::int64_t>(product / static_cast<unsigned __int128>(d));
 }
 
-// MulDivFloor for a, b >= 0 and d > 0, faster when a · b < 2^53: the quotient is estimated in
-// double precision (relative error below 2^-52, so off by at most one) and corrected exactly.
-inline std::int64_t FastMulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) {
-  constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
-  std::int64_t product = 0;
-  if (__builtin_mul_overflow(a, b, &product) || product > kExactInDouble) {
-    return MulDivFloor(a, b, d);
-  }
-  std::int64_t q = static_cast<std::int64_t>(static_cast<double>(product) / static_cast<double>(d));
-  std::int64_t r = product - q * d;
-  while (r < 0) {
+// MulDivFloor for a, b >= 0 and d > 0 given `ratio` ≈ b / d in double precision (computed once
+// for many `a`): the quotient is estimated with one multiplication and made exact with two 128-bit
+// products, no division.
+inline std::int64_t MulDivFloorWithRatio(std::int64_t a, std::int64_t b, std::int64_t d,
+                                         double ratio) {
+  using U128 = unsigned __int128;
+  std::int64_t q = static_cast<std::int64_t>(static_cast<double>(a) * ratio);
+  if (q < 0) q = 0;
+  const U128 numerator = static_cast<U128>(a) * static_cast<U128>(b);
+  U128 low = static_cast<U128>(q) * static_cast<U128>(d);
+  while (low > numerator) {
     --q;
-    r += d;
+    low -= static_cast<U128>(d);
   }
-  while (r >= d) {
+  while (numerator - low >= static_cast<U128>(d)) {
     ++q;
-    r -= d;
+    low += static_cast<U128>(d);
   }
   return q;
 }

@@ -5,6 +5,7 @@
 // segment's interval count and t the interval inside the segment.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -23,9 +24,23 @@ struct AllocationWorkspace {
   std::vector<MilliWh> imputed_by_origin;
   // Pool by origin as seen from each building view, [(v * kOriginCount + o) * n + t].
   std::vector<MilliWh> pool_by_origin;
-  // Cumulative-floor scratch, [t].
+  // Cumulative-floor scratch, [t]: the floor reached so far, the running coefficient (variable
+  // tables), and the pool split as pool = whole · 10^9 + rest for the fixed path.
   std::vector<MilliWh> previous_floor;
   std::vector<Coefficient> cumulative;
+  std::vector<MilliWh> pool_whole, pool_rest;
+  // Variable tables: the coefficient row of every interval of the segment.
+  std::vector<const std::vector<Coefficient>*> rows;
+  // One participant's netting and share, [t] (the one-participant-at-a-time path).
+  std::vector<MilliWh> cm_row, im_row, imputed_row;
+  // Origin mix of each slot (a building view, or a pairwise participant's own): for the k-th
+  // origin used, the cumulative energy of origins 0..k, [(slot * kOriginCount + k) * n + t], and
+  // its ratio to the total as a double (an estimate that MulDivFloorWithRatio makes exact).
+  std::vector<MilliWh> origin_cumulative;
+  std::vector<double> origin_ratio;
+  std::vector<MilliWh> origin_total;                                 // [slot * n + t]
+  std::vector<std::array<std::uint8_t, kOriginCount>> view_origins;  // [v]: the used origins
+  std::vector<int> view_origin_count;                                // [v]: how many
   // One participant's derived quantities, [t].
   std::vector<MilliWh> self_consumed, supplier, surplus, shared, zeros;
   std::vector<MilliWh> by_origin[kOriginCount];
@@ -50,9 +65,46 @@ struct Segment {
   bool no_imputation_to_net_injectors = false;
 };
 
-// Fills ws.imputed (and ws.imputed_by_origin for pairwise) for every participant, and
-// ws.unallocated, from ws.pool, ws.cm and ws.im, following the segment's period.
+// True when each participant's share depends only on the pool and the participants before it
+// (fixed or variable coefficients, no redistribution): the engine can then net, share and emit
+// one participant at a time, never holding a participants x intervals matrix.
+bool SharesOneAtATime(const Segment& segment);
+
+// Fixed or variable coefficients without redistribution, one participant at a time: cumulative
+// flooring over the participants in community order. Construct once per segment (after ws.pool is
+// known), then call Impute for every participant, in order, members or not.
+class CoefficientImputer {
+ public:
+  CoefficientImputer(const Community& community, const Segment& segment, AllocationWorkspace& ws);
+  // Participant p's share of each interval into `imputed` ([t]); `im` is its net injection (the
+  // Portuguese rule gives nothing to a net injector under fixed coefficients).
+  void Impute(std::size_t p, const MilliWh* im, MilliWh* imputed);
+
+ private:
+  const Community& community_;
+  const Segment& segment_;
+  AllocationWorkspace& ws_;
+  bool fixed_;
+  Coefficient total_ = 0;  // fixed: sum of the weights (kCoefficientScale once validated)
+  Coefficient running_ = 0;
+};
+
+// Fills ws.imputed (and ws.imputed_by_origin for pairwise) for every participant from ws.pool,
+// ws.cm and ws.im, following the segment's period.
 void ComputeImputed(const Community& community, const Segment& segment, AllocationWorkspace& ws);
+
+// What a segment needs from the allocator: the community and, for the origin split, each
+// participant's building view and a representative participant of each view.
+struct SegmentContext {
+  const Community& community;
+  const std::vector<int>& view_of;
+  const std::vector<const Participant*>& view_participant;
+};
+
+// Allocates one segment: `input` holds the run's readings, the segment starting `offset`
+// intervals into it. Calls sink.BeginRun, Consume for every participant, then EndRun.
+void AllocateSegment(const SegmentContext& context, const RunInput& input, int offset,
+                     const Segment& segment, AllocationWorkspace& ws, AllocationSink& sink);
 
 // Shares `total` among `ws.candidates` with `ws.weights`, each capped at its `ws.needs` entry, the
 // part above a cap re-shared among the others pro rata to their weights (water-filling). Writes

@@ -1,0 +1,338 @@
+// One segment of the engine (see internal/segment.h): the pool from the sources, netting, the
+// sharing method, the quantities of spec/allocation.md §2 and their origins, handed to the sink
+// one participant at a time.
+//
+// Two paths with the same results. Fixed and variable coefficients without redistribution give
+// each participant a share that depends only on the pool and the participants before it, so each
+// participant is netted, shared and emitted in one go while its data are in the L1 cache. The
+// other methods couple the participants of an interval: everyone is netted first into
+// participants x intervals matrices, then shared, then emitted.
+//
+// Units: mWh per interval.
+#include <algorithm>
+
+#include "core/internal/exact_math.h"
+#include "core/internal/segment.h"
+
+namespace reparto::internal {
+namespace {
+
+void EnsureSize(std::vector<MilliWh>& v, std::size_t n) {
+  if (v.size() < n) v.resize(n);
+}
+
+void Prepare(const SegmentContext& context, const Segment& segment, AllocationWorkspace& ws) {
+  const auto n = static_cast<std::size_t>(segment.n);
+  const std::size_t participants = context.community.participants.size();
+  for (auto* v : {&ws.pool, &ws.unallocated, &ws.consumption, &ws.previous_floor, &ws.pool_whole,
+                  &ws.pool_rest, &ws.self_consumed, &ws.supplier, &ws.surplus, &ws.shared,
+                  &ws.zeros, &ws.cm_row, &ws.im_row, &ws.imputed_row}) {
+    EnsureSize(*v, n);
+  }
+  for (auto& v : ws.by_origin) EnsureSize(v, n);
+  if (ws.cumulative.size() < n) ws.cumulative.resize(n);
+  if (ws.rows.size() < n) ws.rows.resize(n);
+  for (auto* q : {&ws.pool_quality, &ws.consumption_quality, &ws.quality, &ws.own_quality}) {
+    if (q->size() < n) q->resize(n);
+  }
+  ws.missing.assign(n, Quality::kMissing);
+  std::fill(ws.zeros.begin(), ws.zeros.begin() + static_cast<std::ptrdiff_t>(n), 0);
+  if (!SharesOneAtATime(segment)) {
+    EnsureSize(ws.cm, participants * n);
+    EnsureSize(ws.im, participants * n);
+    EnsureSize(ws.imputed, participants * n);
+  }
+  if (segment.period->method == Method::kPairwise) {
+    EnsureSize(ws.imputed_by_origin, participants * kOriginCount * n);
+  }
+  // One slot per building view, plus one for a pairwise participant's own mix.
+  const std::size_t slots = context.view_participant.size() + 1;
+  EnsureSize(ws.pool_by_origin, slots * kOriginCount * n);
+  EnsureSize(ws.origin_cumulative, slots * kOriginCount * n);
+  EnsureSize(ws.origin_total, slots * n);
+  if (ws.origin_ratio.size() < slots * kOriginCount * n) {
+    ws.origin_ratio.resize(slots * kOriginCount * n);
+  }
+  ws.view_origins.resize(slots);
+  ws.view_origin_count.resize(slots);
+}
+
+// Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption.
+void Net(const MilliWh* cr, const MilliWh* ir, const Quality* cq, const Quality* iq, int n,
+         MilliWh* cm, MilliWh* im, AllocationWorkspace& ws) {
+  for (int t = 0; t < n; ++t) {
+    const MilliWh net = cr[t] - ir[t];
+    cm[t] = net > 0 ? net : 0;
+    im[t] = net < 0 ? -net : 0;
+    ws.consumption[t] += cm[t];
+  }
+  for (int t = 0; t < n; ++t) {
+    ws.consumption_quality[t] = Worst(ws.consumption_quality[t], Worst(cq[t], iq[t]));
+  }
+}
+
+// The pool of each interval: Σ net injection of the active sources, its quality, and its split by
+// origin as seen from each building view.
+void PoolFromSources(const SegmentContext& context, const RunInput& input, int offset,
+                     const Segment& segment, AllocationWorkspace& ws) {
+  const int n = segment.n;
+  const std::size_t views = context.view_participant.size();
+  std::fill_n(ws.pool.begin(), n, 0);
+  std::fill_n(ws.pool_quality.begin(), n, Quality::kReal);
+  std::fill_n(ws.pool_by_origin.begin(), views * kOriginCount * static_cast<std::size_t>(n), 0);
+  const auto& participants = context.community.participants;
+  for (std::size_t p = 0; p < participants.size(); ++p) {
+    const Participant& source = participants[p];
+    if (!source.IsSource() || !segment.active[p] || input.cr[p] == nullptr) continue;
+    const MilliWh* cr = input.cr[p] + offset;
+    const MilliWh* ir = input.ir[p] + offset;
+    const Quality* cq = input.cr_quality[p] + offset;
+    const Quality* iq = input.ir_quality[p] + offset;
+    for (int t = 0; t < n; ++t) {
+      const MilliWh im = std::max<MilliWh>(0, ir[t] - cr[t]);
+      ws.im_row[t] = im;
+      ws.pool[t] += im;
+      ws.pool_quality[t] = Worst(ws.pool_quality[t], Worst(cq[t], iq[t]));
+    }
+    for (std::size_t v = 0; v < views; ++v) {
+      const Origin origin = OriginBetween(source, *context.view_participant[v]);
+      MilliWh* mix = &ws.pool_by_origin[(v * kOriginCount + static_cast<std::size_t>(origin)) *
+                                        static_cast<std::size_t>(n)];
+      for (int t = 0; t < n; ++t) mix[t] += ws.im_row[t];
+    }
+  }
+}
+
+// The origins used in slot `slot` over the segment and, when there are several, their cumulative
+// energies, totals and ratios per interval. `weights[o]` is the energy of origin o in each
+// interval.
+void OriginShares(std::size_t slot, const MilliWh* const* weights, int n, AllocationWorkspace& ws) {
+  const auto size = static_cast<std::size_t>(n);
+  int count = 0;
+  for (int o = 0; o < kOriginCount; ++o) {
+    if (std::any_of(weights[o], weights[o] + n, [](MilliWh w) { return w > 0; })) {
+      ws.view_origins[slot][static_cast<std::size_t>(count++)] = static_cast<std::uint8_t>(o);
+    }
+  }
+  ws.view_origin_count[slot] = count;
+  if (count < 2) return;
+  MilliWh* cumulative = &ws.origin_cumulative[slot * kOriginCount * size];
+  double* ratio = &ws.origin_ratio[slot * kOriginCount * size];
+  MilliWh* total = &ws.origin_total[slot * size];
+  for (int t = 0; t < n; ++t) {
+    MilliWh sum = 0;
+    for (int k = 0; k < count; ++k) {
+      sum += weights[ws.view_origins[slot][static_cast<std::size_t>(k)]][t];
+      cumulative[static_cast<std::size_t>(k) * size + t] = sum;
+    }
+    total[t] = sum;
+    for (int k = 0; k < count; ++k) {
+      ratio[static_cast<std::size_t>(k) * size + t] =
+          sum > 0 ? static_cast<double>(cumulative[static_cast<std::size_t>(k) * size + t]) /
+                        static_cast<double>(sum)
+                  : 0.0;
+    }
+  }
+}
+
+void PoolOriginShares(const SegmentContext& context, const Segment& segment,
+                      AllocationWorkspace& ws) {
+  const auto n = static_cast<std::size_t>(segment.n);
+  for (std::size_t v = 0; v < context.view_participant.size(); ++v) {
+    const MilliWh* weights[kOriginCount];
+    for (int o = 0; o < kOriginCount; ++o) {
+      weights[o] = &ws.pool_by_origin[(v * kOriginCount + static_cast<std::size_t>(o)) * n];
+    }
+    OriginShares(v, weights, segment.n, ws);
+  }
+}
+
+// Derives every quantity of one participant from its readings, netting and share, splits its
+// self-consumption by origin (the mix of slot `slot`) and hands it to the sink.
+class Emitter {
+ public:
+  Emitter(const SegmentContext& context, const Segment& segment, AllocationWorkspace& ws,
+          AllocationSink& sink)
+      : context_(context), segment_(segment), ws_(ws), sink_(sink) {
+    const Method method = segment.period->method;
+    depends_on_consumption_ = method == Method::kProportional || method == Method::kPriority ||
+                              segment.period->redistribution == Redistribution::kIterative;
+    run_.first_interval = segment.first_interval;
+    run_.n_intervals = segment.n;
+  }
+
+  // A participant that is not a member, or has no readings at all: only its share is known.
+  void EmitWithoutReadings(std::size_t p, const MilliWh* imputed) {
+    const int n = segment_.n;
+    const MilliWh* zero = ws_.zeros.data();
+    run_.participant = static_cast<int>(p);
+    run_.member = segment_.member[p] != 0;
+    run_.cr = run_.ir = run_.cm = run_.im = zero;
+    run_.self_consumed = run_.supplier = run_.shared = zero;
+    run_.imputed = run_.surplus = run_.member ? imputed : zero;
+    if (run_.member) Unallocate(imputed, n);
+    for (auto& o : run_.self_consumed_by_origin) o = zero;
+    run_.quality = run_.own_quality = ws_.missing.data();
+    sink_.Consume(run_);
+  }
+
+  void Emit(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
+            const Quality* iq, const MilliWh* cm, const MilliWh* im, const MilliWh* imputed,
+            std::size_t slot) {
+    const int n = segment_.n;
+    MilliWh* ea = ws_.self_consumed.data();
+    MilliWh* ef = ws_.supplier.data();
+    MilliWh* ex = ws_.surplus.data();
+    for (int t = 0; t < n; ++t) {
+      const MilliWh self = std::min(imputed[t], cm[t]);
+      ea[t] = self;
+      ef[t] = cm[t] - self;
+      ex[t] = imputed[t] - self;
+    }
+    const bool shares = context_.community.participants[p].IsSource() && segment_.active[p];
+    Quality* own = ws_.own_quality.data();
+    Quality* quality = ws_.quality.data();
+    for (int t = 0; t < n; ++t) {
+      own[t] = Worst(cq[t], iq[t]);
+      quality[t] = Worst(own[t], ws_.pool_quality[t]);
+    }
+    if (depends_on_consumption_) {
+      for (int t = 0; t < n; ++t) quality[t] = Worst(quality[t], ws_.consumption_quality[t]);
+    }
+    Unallocate(imputed, n);
+    SplitByOrigin(slot);
+    run_.participant = static_cast<int>(p);
+    run_.member = true;
+    run_.cr = cr;
+    run_.ir = ir;
+    run_.cm = cm;
+    run_.im = im;
+    run_.imputed = imputed;
+    run_.self_consumed = ea;
+    run_.supplier = ef;
+    run_.surplus = ex;
+    run_.shared = shares ? im : ws_.zeros.data();
+    run_.quality = quality;
+    run_.own_quality = own;
+    sink_.Consume(run_);
+  }
+
+ private:
+  void Unallocate(const MilliWh* imputed, int n) {
+    for (int t = 0; t < n; ++t) ws_.unallocated[t] -= imputed[t];
+  }
+
+  // EA_o = EA · EI_o / EI with the origin mix of `slot`, by cumulative flooring over the used
+  // origins (exact). A single origin takes all of EA without copying; unused origins point at
+  // zeros.
+  void SplitByOrigin(std::size_t slot) {
+    const int n = segment_.n;
+    const auto size = static_cast<std::size_t>(n);
+    const int count = ws_.view_origin_count[slot];
+    const auto& origins = ws_.view_origins[slot];
+    for (auto& o : run_.self_consumed_by_origin) o = ws_.zeros.data();
+    if (count == 1) run_.self_consumed_by_origin[origins[0]] = ws_.self_consumed.data();
+    if (count < 2) return;
+    const MilliWh* cumulative = &ws_.origin_cumulative[slot * kOriginCount * size];
+    const double* ratio = &ws_.origin_ratio[slot * kOriginCount * size];
+    const MilliWh* total = &ws_.origin_total[slot * size];
+    const MilliWh* ea = ws_.self_consumed.data();
+    for (int k = 0; k < count; ++k) {
+      run_.self_consumed_by_origin[origins[k]] = ws_.by_origin[origins[k]].data();
+    }
+    for (int t = 0; t < n; ++t) {
+      MilliWh previous = 0;
+      for (int k = 0; k < count - 1; ++k) {
+        const std::size_t i = static_cast<std::size_t>(k) * size + t;
+        const MilliWh floor =
+            ea[t] == 0 ? 0 : MulDivFloorWithRatio(ea[t], cumulative[i], total[t], ratio[i]);
+        ws_.by_origin[origins[k]][t] = floor - previous;
+        previous = floor;
+      }
+      ws_.by_origin[origins[count - 1]][t] = ea[t] - previous;
+    }
+  }
+
+  const SegmentContext& context_;
+  const Segment& segment_;
+  AllocationWorkspace& ws_;
+  AllocationSink& sink_;
+  bool depends_on_consumption_ = false;
+  ParticipantRun run_;
+};
+
+}  // namespace
+
+void AllocateSegment(const SegmentContext& context, const RunInput& input, int offset,
+                     const Segment& segment, AllocationWorkspace& ws, AllocationSink& sink) {
+  const int n = segment.n;
+  const auto size = static_cast<std::size_t>(n);
+  const auto& participants = context.community.participants;
+  Prepare(context, segment, ws);
+  PoolFromSources(context, input, offset, segment, ws);
+  std::copy_n(ws.pool.begin(), n, ws.unallocated.begin());
+  std::fill_n(ws.consumption.begin(), n, 0);
+  std::fill_n(ws.consumption_quality.begin(), n, Quality::kReal);
+  sink.BeginRun(segment.first_interval, n);
+
+  Emitter emitter(context, segment, ws, sink);
+  const bool pairwise = segment.period->method == Method::kPairwise;
+  if (!pairwise) PoolOriginShares(context, segment, ws);
+  if (SharesOneAtATime(segment)) {
+    CoefficientImputer imputer(context.community, segment, ws);
+    for (std::size_t p = 0; p < participants.size(); ++p) {
+      MilliWh* imputed = ws.imputed_row.data();
+      if (!segment.member[p] || input.cr[p] == nullptr) {
+        imputer.Impute(p, ws.zeros.data(), imputed);
+        emitter.EmitWithoutReadings(p, imputed);
+        continue;
+      }
+      const MilliWh* cr = input.cr[p] + offset;
+      const MilliWh* ir = input.ir[p] + offset;
+      const Quality* cq = input.cr_quality[p] + offset;
+      const Quality* iq = input.ir_quality[p] + offset;
+      Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), ws);
+      imputer.Impute(p, ws.im_row.data(), imputed);
+      emitter.Emit(p, cr, ir, cq, iq, ws.cm_row.data(), ws.im_row.data(), imputed,
+                   static_cast<std::size_t>(context.view_of[p]));
+    }
+  } else {
+    for (std::size_t p = 0; p < participants.size(); ++p) {
+      MilliWh* cm = &ws.cm[p * size];
+      MilliWh* im = &ws.im[p * size];
+      if (!segment.member[p] || input.cr[p] == nullptr) {
+        std::fill_n(cm, n, 0);
+        std::fill_n(im, n, 0);
+        continue;
+      }
+      Net(input.cr[p] + offset, input.ir[p] + offset, input.cr_quality[p] + offset,
+          input.ir_quality[p] + offset, n, cm, im, ws);
+    }
+    ComputeImputed(context.community, segment, ws);
+    const std::size_t own_slot = context.view_participant.size();
+    for (std::size_t p = 0; p < participants.size(); ++p) {
+      const MilliWh* imputed = &ws.imputed[p * size];
+      if (!segment.member[p] || input.cr[p] == nullptr) {
+        emitter.EmitWithoutReadings(p, imputed);
+        continue;
+      }
+      std::size_t slot = static_cast<std::size_t>(context.view_of[p]);
+      if (pairwise) {
+        // The mix of the energy this participant was imputed from each producer.
+        const MilliWh* weights[kOriginCount];
+        for (int o = 0; o < kOriginCount; ++o) {
+          weights[o] =
+              &ws.imputed_by_origin[(p * kOriginCount + static_cast<std::size_t>(o)) * size];
+        }
+        OriginShares(own_slot, weights, n, ws);
+        slot = own_slot;
+      }
+      emitter.Emit(p, input.cr[p] + offset, input.ir[p] + offset, input.cr_quality[p] + offset,
+                   input.ir_quality[p] + offset, &ws.cm[p * size], &ws.im[p * size], imputed, slot);
+    }
+  }
+  sink.EndRun(PoolRun{segment.first_interval, n, ws.pool.data(), ws.unallocated.data(),
+                      ws.consumption.data(), ws.pool_quality.data()});
+}
+
+}  // namespace reparto::internal
