@@ -107,7 +107,7 @@ void MonthlyTotals::Consume(const ParticipantRun& run) {
 
 void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment) {
   ParticipantMonth& t =
-      participants_[static_cast<std::size_t>(run.participant) * months_.size() + segment.month];
+      participants_[static_cast<std::size_t>(segment.month) * n_participants_ + run.participant];
   const int b = segment.offset;
   const int e = segment.offset + segment.length;
   auto add = [&](Quantity q, const MilliWh* values) {

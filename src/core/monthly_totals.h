@@ -103,7 +103,8 @@ class MonthlyTotals final : public AllocationSink {
   std::int64_t month_end(int m) const { return month_first_interval_[m + 1]; }
 
   const ParticipantMonth& participant(int p, int m) const {
-    return participants_[static_cast<std::size_t>(p) * months_.size() + m];
+    // Month-major, so that the participants of a run are consecutive in memory.
+    return participants_[static_cast<std::size_t>(m) * n_participants_ + p];
   }
   const CommunityMonth& community(int m) const { return community_[m]; }
   // Σ over participants of month `m` (every quantity and count; max_cm is the largest of theirs).

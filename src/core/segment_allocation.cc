@@ -125,7 +125,7 @@ void OriginShares(std::size_t slot, const MilliWh* const* weights, int n, Alloca
       sum += weights[ws.view_origins[slot][static_cast<std::size_t>(k)]][t];
       cumulative[static_cast<std::size_t>(k) * size + t] = sum;
     }
-    total[t] = sum;
+    total[t] = sum > 0 ? sum : 1;  // no energy: every part is 0 (and no division by zero)
     for (int k = 0; k < count; ++k) {
       ratio[static_cast<std::size_t>(k) * size + t] =
           sum > 0 ? static_cast<double>(cumulative[static_cast<std::size_t>(k) * size + t]) /
@@ -239,6 +239,16 @@ class Emitter {
     const MilliWh* ea = ws_.self_consumed.data();
     for (int k = 0; k < count; ++k) {
       run_.self_consumed_by_origin[origins[k]] = ws_.by_origin[origins[k]].data();
+    }
+    if (count == 2) {  // the usual case: the building's own roof and the grid, or two levels
+      MilliWh* first = ws_.by_origin[origins[0]].data();
+      MilliWh* second = ws_.by_origin[origins[1]].data();
+      for (int t = 0; t < n; ++t) {
+        const MilliWh part = MulDivFloorWithRatio(ea[t], cumulative[t], total[t], ratio[t]);
+        first[t] = part;
+        second[t] = ea[t] - part;
+      }
+      return;
     }
     for (int t = 0; t < n; ++t) {
       MilliWh previous = 0;

@@ -23,23 +23,22 @@ inline std::int64_t MulDivFloor(std::int64_t a, std::int64_t b, std::int64_t d) 
 }
 
 // MulDivFloor for a, b >= 0 and d > 0 given `ratio` ≈ b / d in double precision (computed once
-// for many `a`): the quotient is estimated with one multiplication and made exact with two 128-bit
-// products, no division.
+// for many `a`). When a · b fits in 64 bits and a < 2^50 the double estimate is off by at most
+// one, so one exact remainder and two branch-free corrections give the floor; otherwise the exact
+// 128-bit path.
 inline std::int64_t MulDivFloorWithRatio(std::int64_t a, std::int64_t b, std::int64_t d,
                                          double ratio) {
-  using U128 = unsigned __int128;
+  constexpr std::int64_t kEstimateIsClose = std::int64_t{1} << 50;
+  std::int64_t numerator = 0;
+  if (a >= kEstimateIsClose || __builtin_mul_overflow(a, b, &numerator)) {
+    return MulDivFloor(a, b, d);
+  }
   std::int64_t q = static_cast<std::int64_t>(static_cast<double>(a) * ratio);
-  if (q < 0) q = 0;
-  const U128 numerator = static_cast<U128>(a) * static_cast<U128>(b);
-  U128 low = static_cast<U128>(q) * static_cast<U128>(d);
-  while (low > numerator) {
-    --q;
-    low -= static_cast<U128>(d);
-  }
-  while (numerator - low >= static_cast<U128>(d)) {
-    ++q;
-    low += static_cast<U128>(d);
-  }
+  std::int64_t r = numerator - q * d;
+  const bool low = r < 0;
+  q -= low;
+  r += low ? d : 0;
+  q += r >= d;
   return q;
 }
 
