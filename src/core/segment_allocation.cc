@@ -10,6 +10,7 @@
 //
 // Units: mWh per interval.
 #include <algorithm>
+#include <limits>
 
 #include "core/internal/exact_math.h"
 #include "core/internal/segment.h"
@@ -54,6 +55,7 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
     ws.origin_ratio.resize(slots * kOriginCount * n);
   }
   ws.view_origins.resize(slots);
+  ws.origin_largest_total.resize(slots);
   ws.view_origin_count.resize(slots);
 }
 
@@ -69,6 +71,23 @@ void Net(const MilliWh* cr, const MilliWh* ir, const Quality* cq, const Quality*
   for (int t = 0; t < n; ++t) {
     ws.consumption_quality[t] = Worst(ws.consumption_quality[t], Worst(cq[t], iq[t]));
   }
+}
+
+// How many participants ahead the one-at-a-time path prefetches readings.
+constexpr std::size_t kPrefetchAhead = 4;
+
+void PrefetchBytes(const void* start, std::size_t bytes) {
+  const char* p = static_cast<const char*>(start);
+  for (std::size_t at = 0; at < bytes; at += 64) __builtin_prefetch(p + at);
+}
+
+void Prefetch(const RunInput& input, int offset, int n, std::size_t p) {
+  if (input.cr[p] == nullptr) return;
+  const auto count = static_cast<std::size_t>(n);
+  PrefetchBytes(input.cr[p] + offset, count * sizeof(MilliWh));
+  PrefetchBytes(input.ir[p] + offset, count * sizeof(MilliWh));
+  PrefetchBytes(input.cr_quality[p] + offset, count);
+  PrefetchBytes(input.ir_quality[p] + offset, count);
 }
 
 // The pool of each interval: Σ net injection of the active sources, its quality, and its split by
@@ -119,6 +138,7 @@ void OriginShares(std::size_t slot, const MilliWh* const* weights, int n, Alloca
   MilliWh* cumulative = &ws.origin_cumulative[slot * kOriginCount * size];
   double* ratio = &ws.origin_ratio[slot * kOriginCount * size];
   MilliWh* total = &ws.origin_total[slot * size];
+  MilliWh largest_total = 1;
   for (int t = 0; t < n; ++t) {
     MilliWh sum = 0;
     for (int k = 0; k < count; ++k) {
@@ -126,6 +146,7 @@ void OriginShares(std::size_t slot, const MilliWh* const* weights, int n, Alloca
       cumulative[static_cast<std::size_t>(k) * size + t] = sum;
     }
     total[t] = sum > 0 ? sum : 1;  // no energy: every part is 0 (and no division by zero)
+    largest_total = std::max(largest_total, total[t]);
     for (int k = 0; k < count; ++k) {
       ratio[static_cast<std::size_t>(k) * size + t] =
           sum > 0 ? static_cast<double>(cumulative[static_cast<std::size_t>(k) * size + t]) /
@@ -133,6 +154,7 @@ void OriginShares(std::size_t slot, const MilliWh* const* weights, int n, Alloca
                   : 0.0;
     }
   }
+  ws.origin_largest_total[slot] = largest_total;
 }
 
 void PoolOriginShares(const SegmentContext& context, const Segment& segment,
@@ -243,10 +265,22 @@ class Emitter {
     if (count == 2) {  // the usual case: the building's own roof and the grid, or two levels
       MilliWh* first = ws_.by_origin[origins[0]].data();
       MilliWh* second = ws_.by_origin[origins[1]].data();
-      for (int t = 0; t < n; ++t) {
-        const MilliWh part = MulDivFloorWithRatio(ea[t], cumulative[t], total[t], ratio[t]);
-        first[t] = part;
-        second[t] = ea[t] - part;
+      const MilliWh largest = *std::max_element(ea, ea + n);
+      const MilliWh largest_total = ws_.origin_largest_total[slot];
+      const bool bounded = largest < (MilliWh{1} << 50) &&
+                           largest <= std::numeric_limits<MilliWh>::max() / largest_total;
+      if (bounded) {
+        for (int t = 0; t < n; ++t) {
+          const MilliWh part = MulDivFloorBounded(ea[t], cumulative[t], total[t], ratio[t]);
+          first[t] = part;
+          second[t] = ea[t] - part;
+        }
+      } else {
+        for (int t = 0; t < n; ++t) {
+          const MilliWh part = MulDivFloor(ea[t], cumulative[t], total[t]);
+          first[t] = part;
+          second[t] = ea[t] - part;
+        }
       }
       return;
     }
@@ -291,6 +325,9 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
   if (SharesOneAtATime(segment)) {
     CoefficientImputer imputer(context.community, segment, ws);
     for (std::size_t p = 0; p < participants.size(); ++p) {
+      // The readings of each participant are a few short arrays far from the previous one's:
+      // fetch a later participant's while this one is computed, so memory keeps streaming.
+      if (p + kPrefetchAhead < participants.size()) Prefetch(input, offset, n, p + kPrefetchAhead);
       MilliWh* imputed = ws.imputed_row.data();
       if (!segment.member[p] || input.cr[p] == nullptr) {
         imputer.Impute(p, ws.zeros.data(), imputed);

@@ -235,8 +235,12 @@ void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imput
       // floor(pool · running / 10^9) = whole · running + floor(rest · running / 10^9).
       const MilliWh* whole = ws_.pool_whole.data();
       const MilliWh* rest = ws_.pool_rest.data();
+      constexpr double kInverseScale = 1.0 / static_cast<double>(kCoefficientScale);
+      const double ratio = static_cast<double>(running) * kInverseScale;
       for (int t = 0; t < n; ++t) {
-        const MilliWh floor = whole[t] * running + rest[t] * running / kCoefficientScale;
+        // rest · running < 10^18 fits, and the estimate is below 2^30: exact and branch-free.
+        const MilliWh floor =
+            whole[t] * running + MulDivFloorBounded(rest[t], running, kCoefficientScale, ratio);
         const MilliWh share = floor - previous[t];
         previous[t] = floor;
         imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;

@@ -42,6 +42,20 @@ inline std::int64_t MulDivFloorWithRatio(std::int64_t a, std::int64_t b, std::in
   return q;
 }
 
+// floor(a · b / d) for a, b >= 0, d > 0, when the caller knows that a · b fits in 64 bits and
+// that a · ratio < 2^50, with `ratio` ≈ b / d: the double estimate is then off by at most one and
+// two branch-free corrections make it exact. No branch, so loops of it vectorise.
+inline std::int64_t MulDivFloorBounded(std::int64_t a, std::int64_t b, std::int64_t d,
+                                       double ratio) {
+  std::int64_t q = static_cast<std::int64_t>(static_cast<double>(a) * ratio);
+  std::int64_t r = a * b - q * d;
+  const std::int64_t low = r < 0 ? 1 : 0;
+  q -= low;
+  r += low * d;
+  q += r >= d ? 1 : 0;
+  return q;
+}
+
 // floor(energy · coefficient / kCoefficientScale) for coefficient in [0, kCoefficientScale]:
 // the fast path of the fixed and variable methods (two multiplications by constants).
 inline MilliWh ScaleFloor(MilliWh energy, Coefficient coefficient) {

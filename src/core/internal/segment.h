@@ -38,7 +38,8 @@ struct AllocationWorkspace {
   // its ratio to the total as a double (an estimate that MulDivFloorWithRatio makes exact).
   std::vector<MilliWh> origin_cumulative;
   std::vector<double> origin_ratio;
-  std::vector<MilliWh> origin_total;                                 // [slot * n + t]
+  std::vector<MilliWh> origin_total;          // [slot * n + t], at least 1
+  std::vector<MilliWh> origin_largest_total;  // [slot]: the largest total of the segment
   std::vector<std::array<std::uint8_t, kOriginCount>> view_origins;  // [v]: the used origins
   std::vector<int> view_origin_count;                                // [v]: how many
   // One participant's derived quantities, [t].
