@@ -56,6 +56,10 @@ struct ParticipantRun {
   std::array<const MilliWh*, kOriginCount> self_consumed_by_origin;
   const Quality* quality;      // worst quality of every input the row depends on
   const Quality* own_quality;  // worst quality of the participant's own readings (CR, IR)
+  // What a sink may skip: bit o set when origin o may hold non-zero values (the others are all
+  // zero), and whether `shared` is `im` (an active source) rather than all zero.
+  std::uint8_t origin_mask = (1u << kOriginCount) - 1;
+  bool shares = true;
 };
 
 // Community-level values of one run.

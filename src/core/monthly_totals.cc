@@ -110,35 +110,37 @@ void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment
       participants_[static_cast<std::size_t>(segment.month) * n_participants_ + run.participant];
   const int b = segment.offset;
   const int e = segment.offset + segment.length;
-  // One pass with one accumulator per quantity: a single short loop (one loop exit to predict)
-  // that the compiler vectorises.
-  const MilliWh *cr = run.cr, *ir = run.ir, *cm = run.cm, *im = run.im, *ei = run.imputed,
-                *ea = run.self_consumed, *ef = run.supplier, *ex = run.surplus, *es = run.shared;
-  const MilliWh *o0 = run.self_consumed_by_origin[0], *o1 = run.self_consumed_by_origin[1],
-                *o2 = run.self_consumed_by_origin[2], *o3 = run.self_consumed_by_origin[3],
-                *o4 = run.self_consumed_by_origin[4];
-  MilliWh s_cr = 0, s_ir = 0, s_cm = 0, s_im = 0, s_ei = 0, s_ea = 0, s_ef = 0, s_ex = 0, s_es = 0;
-  MilliWh s_o0 = 0, s_o1 = 0, s_o2 = 0, s_o3 = 0, s_o4 = 0;
+  // The identities of the engine's results (CM = EA + EF, EI = EA + EX, CM − IM = CR − IR, ES =
+  // IM or 0, Σ origins = EA) hold exactly, so only CR, IR, CM, EI, EA and all origins but the last
+  // used one are read; the rest is derived, exactly. One pass, one accumulator per array.
+  const MilliWh *cr = run.cr, *ir = run.ir, *cm = run.cm, *ei = run.imputed,
+                *ea = run.self_consumed;
+  MilliWh s_cr = 0, s_ir = 0, s_cm = 0, s_ei = 0, s_ea = 0;
   MilliWh max_cm = t.max_cm;
   for (int i = b; i < e; ++i) {
     s_cr += cr[i];
     s_ir += ir[i];
     s_cm += cm[i];
-    s_im += im[i];
     s_ei += ei[i];
     s_ea += ea[i];
-    s_ef += ef[i];
-    s_ex += ex[i];
-    s_es += es[i];
-    s_o0 += o0[i];
-    s_o1 += o1[i];
-    s_o2 += o2[i];
-    s_o3 += o3[i];
-    s_o4 += o4[i];
     max_cm = std::max(max_cm, cm[i]);
   }
-  const MilliWh sums[kQuantityCount] = {s_cr, s_ir, s_cm, s_im, s_ei, s_ea, s_ef,
-                                        s_ex, s_es, s_o0, s_o1, s_o2, s_o3, s_o4};
+  const MilliWh s_im = s_ir - s_cr + s_cm;
+  MilliWh sums[kQuantityCount] = {
+      s_cr, s_ir, s_cm, s_im, s_ei, s_ea, s_cm - s_ea, s_ei - s_ea, run.shares ? s_im : 0};
+  int last_origin = -1;
+  for (int o = 0; o < kOriginCount; ++o) {
+    if (run.origin_mask & (1u << o)) last_origin = o;
+  }
+  MilliWh origins = 0;
+  for (int o = 0; o < last_origin; ++o) {
+    if (!(run.origin_mask & (1u << o))) continue;
+    const MilliWh sum = Sum(run.self_consumed_by_origin[o], b, e);
+    sums[static_cast<int>(Quantity::kScInternal) + o] = sum;
+    origins += sum;
+  }
+  if (last_origin >= 0)
+    sums[static_cast<int>(Quantity::kScInternal) + last_origin] = s_ea - origins;
   for (int q = 0; q < kQuantityCount; ++q) t.sums[q] += sums[q];
   t.max_cm = max_cm;
   CountQualities(run.quality, b, e, t.quality_counts);

@@ -60,16 +60,19 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
 }
 
 // Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption.
-void Net(const MilliWh* cr, const MilliWh* ir, const Quality* cq, const Quality* iq, int n,
-         MilliWh* cm, MilliWh* im, AllocationWorkspace& ws) {
+void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quality* __restrict cq,
+         const Quality* __restrict iq, int n, MilliWh* __restrict cm, MilliWh* __restrict im,
+         AllocationWorkspace& ws) {
+  MilliWh* __restrict consumption = ws.consumption.data();
+  Quality* __restrict consumption_quality = ws.consumption_quality.data();
   for (int t = 0; t < n; ++t) {
     const MilliWh net = cr[t] - ir[t];
     cm[t] = net > 0 ? net : 0;
     im[t] = net < 0 ? -net : 0;
-    ws.consumption[t] += cm[t];
+    consumption[t] += cm[t];
   }
   for (int t = 0; t < n; ++t) {
-    ws.consumption_quality[t] = Worst(ws.consumption_quality[t], Worst(cq[t], iq[t]));
+    consumption_quality[t] = Worst(consumption_quality[t], Worst(cq[t], iq[t]));
   }
 }
 
@@ -194,6 +197,8 @@ class Emitter {
     run_.imputed = run_.surplus = run_.member ? imputed : zero;
     if (run_.member) Unallocate(imputed, n);
     for (auto& o : run_.self_consumed_by_origin) o = zero;
+    run_.origin_mask = 0;
+    run_.shares = false;
     run_.quality = run_.own_quality = ws_.missing.data();
     sink_.Consume(run_);
   }
@@ -202,9 +207,9 @@ class Emitter {
             const Quality* iq, const MilliWh* cm, const MilliWh* im, const MilliWh* imputed,
             std::size_t slot) {
     const int n = segment_.n;
-    MilliWh* ea = ws_.self_consumed.data();
-    MilliWh* ef = ws_.supplier.data();
-    MilliWh* ex = ws_.surplus.data();
+    MilliWh* __restrict ea = ws_.self_consumed.data();
+    MilliWh* __restrict ef = ws_.supplier.data();
+    MilliWh* __restrict ex = ws_.surplus.data();
     for (int t = 0; t < n; ++t) {
       const MilliWh self = std::min(imputed[t], cm[t]);
       ea[t] = self;
@@ -234,6 +239,7 @@ class Emitter {
     run_.supplier = ef;
     run_.surplus = ex;
     run_.shared = shares ? im : ws_.zeros.data();
+    run_.shares = shares;
     run_.quality = quality;
     run_.own_quality = own;
     sink_.Consume(run_);
@@ -253,6 +259,8 @@ class Emitter {
     const int count = ws_.view_origin_count[slot];
     const auto& origins = ws_.view_origins[slot];
     for (auto& o : run_.self_consumed_by_origin) o = ws_.zeros.data();
+    run_.origin_mask = 0;
+    for (int k = 0; k < count; ++k) run_.origin_mask |= static_cast<std::uint8_t>(1u << origins[k]);
     if (count == 1) run_.self_consumed_by_origin[origins[0]] = ws_.self_consumed.data();
     if (count < 2) return;
     const MilliWh* cumulative = &ws_.origin_cumulative[slot * kOriginCount * size];
@@ -269,14 +277,21 @@ class Emitter {
       const MilliWh largest_total = ws_.origin_largest_total[slot];
       const bool bounded = largest < (MilliWh{1} << 50) &&
                            largest <= std::numeric_limits<MilliWh>::max() / largest_total;
+      // Outside the sunny hours EA is 0, and so are both parts.
+      const int begin = ws_.pool_begin;
+      const int end = ws_.pool_end;
+      std::fill(first, first + begin, 0);
+      std::fill(second, second + begin, 0);
+      std::fill(first + end, first + n, 0);
+      std::fill(second + end, second + n, 0);
       if (bounded) {
-        for (int t = 0; t < n; ++t) {
+        for (int t = begin; t < end; ++t) {
           const MilliWh part = MulDivFloorBounded(ea[t], cumulative[t], total[t], ratio[t]);
           first[t] = part;
           second[t] = ea[t] - part;
         }
       } else {
-        for (int t = 0; t < n; ++t) {
+        for (int t = begin; t < end; ++t) {
           const MilliWh part = MulDivFloor(ea[t], cumulative[t], total[t]);
           first[t] = part;
           second[t] = ea[t] - part;
@@ -314,6 +329,10 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
   const auto& participants = context.community.participants;
   Prepare(context, segment, ws);
   PoolFromSources(context, input, offset, segment, ws);
+  ws.pool_begin = 0;
+  while (ws.pool_begin < n && ws.pool[ws.pool_begin] == 0) ++ws.pool_begin;
+  ws.pool_end = n;
+  while (ws.pool_end > ws.pool_begin && ws.pool[ws.pool_end - 1] == 0) --ws.pool_end;
   std::copy_n(ws.pool.begin(), n, ws.unallocated.begin());
   std::fill_n(ws.consumption.begin(), n, 0);
   std::fill_n(ws.consumption_quality.begin(), n, Quality::kReal);

@@ -218,14 +218,20 @@ CoefficientImputer::CoefficientImputer(const Community& community, const Segment
   }
 }
 
-void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imputed) {
+void CoefficientImputer::Impute(std::size_t p, const MilliWh* __restrict im,
+                                MilliWh* __restrict imputed) {
   const int n = segment_.n;
   const bool can_receive = segment_.active[p] && community_.participants[p].role != Role::kProducer;
-  MilliWh* previous = ws_.previous_floor.data();
+  MilliWh* __restrict previous = ws_.previous_floor.data();
+  // Without a pool nothing is imputed: only the sunny hours are computed.
+  const int begin = ws_.pool_begin;
+  const int end = ws_.pool_end;
+  std::fill(imputed, imputed + begin, 0);
+  std::fill(imputed + end, imputed + n, 0);
   if (fixed_) {
     const Coefficient c = segment_.period->fixed[p];
     if (c == 0) {
-      std::fill(imputed, imputed + n, 0);
+      std::fill(imputed + begin, imputed + end, 0);
       return;
     }
     running_ += c;
@@ -233,11 +239,11 @@ void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imput
     const Coefficient running = running_;
     if (total_ == kCoefficientScale) {
       // floor(pool · running / 10^9) = whole · running + floor(rest · running / 10^9).
-      const MilliWh* whole = ws_.pool_whole.data();
-      const MilliWh* rest = ws_.pool_rest.data();
+      const MilliWh* __restrict whole = ws_.pool_whole.data();
+      const MilliWh* __restrict rest = ws_.pool_rest.data();
       constexpr double kInverseScale = 1.0 / static_cast<double>(kCoefficientScale);
       const double ratio = static_cast<double>(running) * kInverseScale;
-      for (int t = 0; t < n; ++t) {
+      for (int t = begin; t < end; ++t) {
         // rest · running < 10^18 fits, and the estimate is below 2^30: exact and branch-free.
         const MilliWh floor =
             whole[t] * running + MulDivFloorBounded(rest[t], running, kCoefficientScale, ratio);
@@ -246,7 +252,7 @@ void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imput
         imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
       }
     } else {
-      for (int t = 0; t < n; ++t) {
+      for (int t = begin; t < end; ++t) {
         const MilliWh floor = MulDivFloor(ws_.pool[t], running, total_);
         const MilliWh share = floor - previous[t];
         previous[t] = floor;
@@ -255,7 +261,7 @@ void CoefficientImputer::Impute(std::size_t p, const MilliWh* im, MilliWh* imput
     }
     return;
   }
-  for (int t = 0; t < n; ++t) {
+  for (int t = begin; t < end; ++t) {
     ws_.cumulative[t] += ws_.rows[t] ? (*ws_.rows[t])[p] : 0;
     const MilliWh floor = ScaleFloor(ws_.pool[t], ws_.cumulative[t]);
     const MilliWh share = floor - previous[t];

@@ -17,6 +17,9 @@ namespace reparto {
 struct AllocationWorkspace {
   // Community level, [t].
   std::vector<MilliWh> pool, unallocated, consumption;
+  // The smallest [pool_begin, pool_end) holding every interval with a non-zero pool (the sunny
+  // hours): outside it nobody is imputed anything, so the share loops skip it.
+  int pool_begin = 0, pool_end = 0;
   std::vector<Quality> pool_quality, consumption_quality;
   // Participant x interval, [p * n + t].
   std::vector<MilliWh> cm, im, imputed;
