@@ -77,7 +77,7 @@ void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quali
 }
 
 // How many participants ahead the one-at-a-time path prefetches readings.
-constexpr std::size_t kPrefetchAhead = 4;
+constexpr std::size_t kPrefetchAhead = 6;
 
 void PrefetchBytes(const void* start, std::size_t bytes) {
   const char* p = static_cast<const char*>(start);
