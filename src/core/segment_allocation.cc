@@ -59,10 +59,12 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
   ws.view_origin_count.resize(slots);
 }
 
-// Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption.
+// Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption
+// (and, `with_quality`, its readings' quality to the consumption's, which only the methods that
+// share by consumption need).
 void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quality* __restrict cq,
          const Quality* __restrict iq, int n, MilliWh* __restrict cm, MilliWh* __restrict im,
-         AllocationWorkspace& ws) {
+         bool with_quality, AllocationWorkspace& ws) {
   MilliWh* __restrict consumption = ws.consumption.data();
   Quality* __restrict consumption_quality = ws.consumption_quality.data();
   for (int t = 0; t < n; ++t) {
@@ -71,6 +73,7 @@ void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quali
     im[t] = net < 0 ? -net : 0;
     consumption[t] += cm[t];
   }
+  if (!with_quality) return;
   for (int t = 0; t < n; ++t) {
     consumption_quality[t] = Worst(consumption_quality[t], Worst(cq[t], iq[t]));
   }
@@ -357,7 +360,7 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
       const MilliWh* ir = input.ir[p] + offset;
       const Quality* cq = input.cr_quality[p] + offset;
       const Quality* iq = input.ir_quality[p] + offset;
-      Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), ws);
+      Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), /*with_quality=*/false, ws);
       imputer.Impute(p, ws.im_row.data(), imputed);
       emitter.Emit(p, cr, ir, cq, iq, ws.cm_row.data(), ws.im_row.data(), imputed,
                    static_cast<std::size_t>(context.view_of[p]));
@@ -372,7 +375,7 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
         continue;
       }
       Net(input.cr[p] + offset, input.ir[p] + offset, input.cr_quality[p] + offset,
-          input.ir_quality[p] + offset, n, cm, im, ws);
+          input.ir_quality[p] + offset, n, cm, im, /*with_quality=*/true, ws);
     }
     ComputeImputed(context.community, segment, ws);
     const std::size_t own_slot = context.view_participant.size();
