@@ -12,7 +12,13 @@ constexpr std::size_t kPrmLength = 14;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+// Appends rather than `"'" + std::string(...)`, which trips GCC 12's -Wrestrict false positive.
+std::string Quoted(std::string_view text) {
+  std::string quoted(1, '\'');
+  quoted.append(text);
+  quoted.push_back('\'');
+  return quoted;
+}
 
 // Checks `count` digits starting at `pos` (0-based); the message gives the 1-based position.
 Status CheckDigits(std::string_view kind, std::string_view id, std::size_t pos, std::size_t count) {

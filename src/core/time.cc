@@ -68,7 +68,9 @@ Result<CivilDate> ParseDate(std::string_view text) {
   }
   CivilDate date{ReadDigits(text, 0, 4), ReadDigits(text, 5, 2), ReadDigits(text, 8, 2)};
   if (date.year < 0 || !IsValidCivilDate(date)) {
-    return Status::Error("'" + std::string(text) + "' is not a valid date");
+    std::string message(1, '\'');  // not "'" + std::string: GCC 12 -Wrestrict false positive
+    message.append(text).append("' is not a valid date");
+    return Status::Error(message);
   }
   return date;
 }
