@@ -38,6 +38,13 @@ struct RunInput {
   std::vector<const Quality*> cr_quality, ir_quality;
 };
 
+// Sums over a whole run of the quantities a total needs (the others follow exactly from the
+// identities CM = EA + EF, EI = EA + EX, CM − IM = CR − IR). mWh; max_cm is the largest CM.
+struct RunTotals {
+  MilliWh cr = 0, ir = 0, cm = 0, imputed = 0, self_consumed = 0, max_cm = 0;
+  std::array<MilliWh, kOriginCount> by_origin{};
+};
+
 // The results of one participant over one run. Every array holds `n_intervals` values.
 struct ParticipantRun {
   int participant = 0;
@@ -60,6 +67,9 @@ struct ParticipantRun {
   // zero), and whether `shared` is `im` (an active source) rather than all zero.
   std::uint8_t origin_mask = (1u << kOriginCount) - 1;
   bool shares = true;
+  // When set, the sums of the arrays over the whole run (computed while the engine held the
+  // values), so that a sink needing totals only need not read the arrays again.
+  const RunTotals* totals = nullptr;
 };
 
 // Community-level values of one run.

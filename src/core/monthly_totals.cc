@@ -112,37 +112,49 @@ void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment
   const int e = segment.offset + segment.length;
   // The identities of the engine's results (CM = EA + EF, EI = EA + EX, CM − IM = CR − IR, ES =
   // IM or 0, Σ origins = EA) hold exactly, so only CR, IR, CM, EI, EA and all origins but the last
-  // used one are read; the rest is derived, exactly. One pass, one accumulator per array.
-  const MilliWh *cr = run.cr, *ir = run.ir, *cm = run.cm, *ei = run.imputed,
-                *ea = run.self_consumed;
-  MilliWh s_cr = 0, s_ir = 0, s_cm = 0, s_ei = 0, s_ea = 0;
-  MilliWh max_cm = t.max_cm;
-  for (int i = b; i < e; ++i) {
-    s_cr += cr[i];
-    s_ir += ir[i];
-    s_cm += cm[i];
-    s_ei += ei[i];
-    s_ea += ea[i];
-    max_cm = std::max(max_cm, cm[i]);
+  // used one are summed; the rest is derived, exactly. When the engine handed over the run's
+  // totals and the run lies in one month, the arrays are not read at all.
+  RunTotals sums;
+  if (run.totals != nullptr && b == 0 && e == run.n_intervals) {
+    sums = *run.totals;
+  } else {
+    const MilliWh *cr = run.cr, *ir = run.ir, *cm = run.cm, *ei = run.imputed,
+                  *ea = run.self_consumed;
+    for (int i = b; i < e; ++i) {
+      sums.cr += cr[i];
+      sums.ir += ir[i];
+      sums.cm += cm[i];
+      sums.imputed += ei[i];
+      sums.self_consumed += ea[i];
+      sums.max_cm = std::max(sums.max_cm, cm[i]);
+    }
+    int last_origin = -1;
+    for (int o = 0; o < kOriginCount; ++o) {
+      if (run.origin_mask & (1u << o)) last_origin = o;
+    }
+    MilliWh origins = 0;
+    for (int o = 0; o < last_origin; ++o) {
+      if (!(run.origin_mask & (1u << o))) continue;
+      sums.by_origin[o] = Sum(run.self_consumed_by_origin[o], b, e);
+      origins += sums.by_origin[o];
+    }
+    if (last_origin >= 0) sums.by_origin[last_origin] = sums.self_consumed - origins;
   }
-  const MilliWh s_im = s_ir - s_cr + s_cm;
-  MilliWh sums[kQuantityCount] = {
-      s_cr, s_ir, s_cm, s_im, s_ei, s_ea, s_cm - s_ea, s_ei - s_ea, run.shares ? s_im : 0};
-  int last_origin = -1;
+  const MilliWh im = sums.ir - sums.cr + sums.cm;
+  const MilliWh derived[] = {sums.cr,
+                             sums.ir,
+                             sums.cm,
+                             im,
+                             sums.imputed,
+                             sums.self_consumed,
+                             sums.cm - sums.self_consumed,
+                             sums.imputed - sums.self_consumed,
+                             run.shares ? im : 0};
+  for (int q = 0; q < 9; ++q) t.sums[q] += derived[q];
   for (int o = 0; o < kOriginCount; ++o) {
-    if (run.origin_mask & (1u << o)) last_origin = o;
+    t.sums[static_cast<int>(Quantity::kScInternal) + o] += sums.by_origin[o];
   }
-  MilliWh origins = 0;
-  for (int o = 0; o < last_origin; ++o) {
-    if (!(run.origin_mask & (1u << o))) continue;
-    const MilliWh sum = Sum(run.self_consumed_by_origin[o], b, e);
-    sums[static_cast<int>(Quantity::kScInternal) + o] = sum;
-    origins += sum;
-  }
-  if (last_origin >= 0)
-    sums[static_cast<int>(Quantity::kScInternal) + last_origin] = s_ea - origins;
-  for (int q = 0; q < kQuantityCount; ++q) t.sums[q] += sums[q];
-  t.max_cm = max_cm;
+  t.max_cm = std::max(t.max_cm, sums.max_cm);
   CountQualities(run.quality, b, e, t.quality_counts);
 }
 

@@ -18,6 +18,12 @@
 namespace reparto::internal {
 namespace {
 
+MilliWh Sum(const MilliWh* values, int n) {
+  MilliWh sum = 0;
+  for (int t = 0; t < n; ++t) sum += values[t];
+  return sum;
+}
+
 void EnsureSize(std::vector<MilliWh>& v, std::size_t n) {
   if (v.size() < n) v.resize(n);
 }
@@ -61,10 +67,10 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
 
 // Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption
 // (and, `with_quality`, its readings' quality to the consumption's, which only the methods that
-// share by consumption need).
+// share by consumption need). With `totals`, also the run's sums of CR, IR, CM and largest CM.
 void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quality* __restrict cq,
          const Quality* __restrict iq, int n, MilliWh* __restrict cm, MilliWh* __restrict im,
-         bool with_quality, AllocationWorkspace& ws) {
+         bool with_quality, AllocationWorkspace& ws, RunTotals* totals = nullptr) {
   MilliWh* __restrict consumption = ws.consumption.data();
   Quality* __restrict consumption_quality = ws.consumption_quality.data();
   for (int t = 0; t < n; ++t) {
@@ -72,6 +78,17 @@ void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quali
     cm[t] = net > 0 ? net : 0;
     im[t] = net < 0 ? -net : 0;
     consumption[t] += cm[t];
+  }
+  if (totals != nullptr) {
+    // A loop of its own: reductions in the loop above keep the compiler from vectorising it.
+    MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0;
+    for (int t = 0; t < n; ++t) {
+      sum_cr += cr[t];
+      sum_ir += ir[t];
+      sum_cm += cm[t];
+      max_cm = std::max(max_cm, cm[t]);
+    }
+    *totals = RunTotals{sum_cr, sum_ir, sum_cm, 0, 0, max_cm, {}};
   }
   if (!with_quality) return;
   for (int t = 0; t < n; ++t) {
@@ -202,13 +219,16 @@ class Emitter {
     for (auto& o : run_.self_consumed_by_origin) o = zero;
     run_.origin_mask = 0;
     run_.shares = false;
+    run_.totals = nullptr;
     run_.quality = run_.own_quality = ws_.missing.data();
     sink_.Consume(run_);
   }
 
+  // `totals`, when given, holds the run's sums of CR, IR, CM and the largest CM; Emit completes
+  // it and hands it to the sink with the arrays.
   void Emit(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
             const Quality* iq, const MilliWh* cm, const MilliWh* im, const MilliWh* imputed,
-            std::size_t slot) {
+            std::size_t slot, RunTotals* totals = nullptr) {
     const int n = segment_.n;
     MilliWh* __restrict ea = ws_.self_consumed.data();
     MilliWh* __restrict ef = ws_.supplier.data();
@@ -231,6 +251,29 @@ class Emitter {
     }
     Unallocate(imputed, n);
     SplitByOrigin(slot);
+    run_.totals = nullptr;
+    if (totals != nullptr) {
+      MilliWh sum_imputed = 0, sum_self = 0;
+      for (int t = 0; t < n; ++t) {
+        sum_imputed += imputed[t];
+        sum_self += ea[t];
+      }
+      totals->imputed = sum_imputed;
+      totals->self_consumed = sum_self;
+      totals->by_origin = {};
+      MilliWh others = 0;
+      int last = -1;
+      for (int o = 0; o < kOriginCount; ++o) {
+        if (!(run_.origin_mask & (1u << o))) continue;
+        if (last >= 0) {
+          totals->by_origin[last] = Sum(run_.self_consumed_by_origin[last], n);
+          others += totals->by_origin[last];
+        }
+        last = o;
+      }
+      if (last >= 0) totals->by_origin[last] = sum_self - others;
+      run_.totals = totals;
+    }
     run_.participant = static_cast<int>(p);
     run_.member = true;
     run_.cr = cr;
@@ -360,10 +403,12 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
       const MilliWh* ir = input.ir[p] + offset;
       const Quality* cq = input.cr_quality[p] + offset;
       const Quality* iq = input.ir_quality[p] + offset;
-      Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), /*with_quality=*/false, ws);
+      RunTotals totals;
+      Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), /*with_quality=*/false, ws,
+          &totals);
       imputer.Impute(p, ws.im_row.data(), imputed);
       emitter.Emit(p, cr, ir, cq, iq, ws.cm_row.data(), ws.im_row.data(), imputed,
-                   static_cast<std::size_t>(context.view_of[p]));
+                   static_cast<std::size_t>(context.view_of[p]), &totals);
     }
   } else {
     for (std::size_t p = 0; p < participants.size(); ++p) {

@@ -45,6 +45,7 @@ class InvariantSink : public AllocationSink {
       Fail(run.participant, first_, "participant run out of order or not matching the run begun");
     }
     ++next_participant_;
+    if (run.totals != nullptr) CheckTotals(run);
     for (int t = 0; t < run.n_intervals; ++t) {
       const std::int64_t interval = run.first_interval + t;
       const MilliWh cm = run.cm[t], im = run.im[t], ei = run.imputed[t], ea = run.self_consumed[t],
@@ -83,6 +84,28 @@ class InvariantSink : public AllocationSink {
       total_cm_ += cm;
     }
   }
+
+  // The engine's run totals must be the sums of the arrays it hands over.
+  void CheckTotals(const ParticipantRun& run) {
+    RunTotals sums;
+    for (int t = 0; t < run.n_intervals; ++t) {
+      sums.cr += run.cr[t];
+      sums.ir += run.ir[t];
+      sums.cm += run.cm[t];
+      sums.imputed += run.imputed[t];
+      sums.self_consumed += run.self_consumed[t];
+      sums.max_cm = std::max(sums.max_cm, run.cm[t]);
+      for (int o = 0; o < kOriginCount; ++o) sums.by_origin[o] += run.self_consumed_by_origin[o][t];
+    }
+    const RunTotals& got = *run.totals;
+    if (got.cr != sums.cr || got.ir != sums.ir || got.cm != sums.cm ||
+        got.imputed != sums.imputed || got.self_consumed != sums.self_consumed ||
+        got.max_cm != sums.max_cm || got.by_origin != sums.by_origin) {
+      Fail(run.participant, run.first_interval, "run totals differ from the sums of the arrays");
+    }
+    ++checked_totals_;
+  }
+  std::int64_t checked_totals() const { return checked_totals_; }
 
   void EndRun(const PoolRun& pool) override {
     if (pool.first_interval != first_ || pool.n_intervals != n_) {
@@ -138,6 +161,7 @@ class InvariantSink : public AllocationSink {
   int next_participant_ = 0;
   std::vector<MilliWh> pool_, unallocated_, consumption_, sum_imputed_, sum_self_, sum_cm_,
       sum_shared_;
+  std::int64_t checked_totals_ = 0;
   std::int64_t failures_ = 0, cells_ = 0, non_member_cells_ = 0, intervals_ = 0, runs_ = 0;
   MilliWh total_pool_ = 0, total_unallocated_ = 0, total_imputed_ = 0, total_self_ = 0,
           total_cm_ = 0;
