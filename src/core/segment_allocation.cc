@@ -319,7 +319,8 @@ class Emitter {
     if (count == 2) {  // the usual case: the building's own roof and the grid, or two levels
       MilliWh* first = ws_.by_origin[origins[0]].data();
       MilliWh* second = ws_.by_origin[origins[1]].data();
-      const MilliWh largest = *std::max_element(ea, ea + n);
+      MilliWh largest = 0;  // a plain reduction vectorises; std::max_element does not
+      for (int t = 0; t < n; ++t) largest = std::max(largest, ea[t]);
       const MilliWh largest_total = ws_.origin_largest_total[slot];
       const bool bounded = largest < (MilliWh{1} << 50) &&
                            largest <= std::numeric_limits<MilliWh>::max() / largest_total;
