@@ -3,9 +3,10 @@
 //
 // Units: every energy is mWh in the interval; instants are UTC.
 //
-// The engine works one run of intervals at a time (normally a local day); inside a run the
-// configuration (sharing period, members, suspensions) is constant. Results go to a sink one
-// participant at a time, so nothing the size of participants x intervals is ever held:
+// The engine works one run of intervals at a time (normally a local day), cut into segments where
+// the configuration (sharing period, members, suspensions) changes. Results go to a sink one
+// participant at a time, so nothing larger than a day is ever held (for fixed and variable
+// coefficients, nothing larger than one participant's day):
 //
 //   auto allocator = Allocator::Create(community, readings.grid());
 //   MonthlyTotals totals(community.participants.size(), readings.grid());  // an AllocationSink
