@@ -25,6 +25,18 @@ std::uint64_t Magnitude(std::int64_t value) {
 
 }  // namespace
 
+std::int64_t RatioMicros(std::int64_t num, std::int64_t den) {
+  const bool negative = (num < 0) != (den < 0) && num != 0;
+  const unsigned __int128 n = Magnitude(num);
+  const unsigned __int128 d = Magnitude(den);
+  // round(n * 1e6 / d), half away from zero.
+  unsigned __int128 micros = (n * 2'000'000 + d) / (2 * d);
+  constexpr unsigned __int128 kLargest = static_cast<std::uint64_t>(INT64_MAX);
+  if (micros > kLargest) micros = kLargest;  // never for real ratios; avoids overflow
+  const std::int64_t value = static_cast<std::int64_t>(micros);
+  return negative ? -value : value;
+}
+
 CsvBuffer::CsvBuffer(std::FILE* out, std::string name) : out_(out), name_(std::move(name)) {
   if (out_ != nullptr) buffer_.reserve(kBlockSize + 4096);
 }
@@ -77,16 +89,7 @@ void CsvBuffer::AppendFixed(std::int64_t value, int decimals) {
 }
 
 void CsvBuffer::AppendRatio(std::int64_t num, std::int64_t den) {
-  if (den == 0) return;
-  const bool negative = (num < 0) != (den < 0) && num != 0;
-  const unsigned __int128 n = Magnitude(num);
-  const unsigned __int128 d = Magnitude(den);
-  // round(n * 1e6 / d), half away from zero.
-  unsigned __int128 micros = (n * 2'000'000 + d) / (2 * d);
-  constexpr unsigned __int128 kLargest = static_cast<std::uint64_t>(INT64_MAX);
-  if (micros > kLargest) micros = kLargest;  // never for real ratios; avoids overflow
-  const std::int64_t value = static_cast<std::int64_t>(micros);
-  AppendMicros(negative ? -value : value);
+  if (den != 0) AppendMicros(RatioMicros(num, den));
 }
 
 void CsvBuffer::WriteBuffer() {

@@ -20,6 +20,10 @@
 
 namespace reparto {
 
+// num / den in millionths, rounded half away from zero (den != 0): the value AppendRatio prints,
+// so that other formats show the same number (36/51 -> 705882).
+std::int64_t RatioMicros(std::int64_t num, std::int64_t den);
+
 class CsvBuffer {
  public:
   // `out` is not owned; null keeps everything in memory (see contents()). `name` names the

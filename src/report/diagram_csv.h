@@ -28,16 +28,16 @@
 #include "core/allocation.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "report/columns.h"
 #include "report/csv_buffer.h"
+#include "report/diagram_run.h"
 
 namespace reparto {
 
 class DiagramCsvWriter final : public AllocationSink {
  public:
-  // The header line of the file (ends with '\n').
-  static constexpr std::string_view kHeader =
-      "participant,start,cr_kwh,ir_kwh,cm_kwh,im_kwh,imputed_kwh,self_consumed_kwh,supplier_kwh,"
-      "surplus_kwh,shared_kwh,sc_internal_kwh,sc_lv_kwh,sc_mv_kwh,sc_hv_kwh,sc_ehv_kwh,quality\n";
+  // The header line of the file (ends with '\n'), from kDiagramColumns (report/columns.h).
+  static constexpr std::string_view kHeader = kCsvHeader<kDiagramColumns>;
 
   // Writes the header at once. `out` is not owned (null: keep the text in memory, for tests);
   // `name` names it in errors; `grid` and `zone` must outlive the writer; `participant_ids[i]` is
@@ -56,22 +56,12 @@ class DiagramCsvWriter final : public AllocationSink {
   std::string_view contents() const { return out_.contents(); }
 
  private:
-  static constexpr int kFields = 14;  // energy columns
-
   const DayGrid& grid_;
   const TimeZone& zone_;
   std::vector<std::string> ids_;  // CSV-escaped
   CsvBuffer out_;
   Status status_;  // errors other than writing
-
-  // The current run, buffered: per consumed member participant ("slot"), kFields x n values.
-  std::int64_t run_first_ = 0;
-  int run_length_ = 0;
-  std::vector<int> slot_participant_;
-  std::vector<MilliWh> values_;            // [slot][field][interval]
-  std::vector<Quality> qualities_;         // [slot][interval]
-  std::vector<std::uint8_t> own_missing_;  // [slot][interval]: the participant's reading missing
-  static constexpr int kImputedField = 4;
+  DiagramRun run_;
 };
 
 }  // namespace reparto

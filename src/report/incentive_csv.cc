@@ -2,33 +2,28 @@
 #include "report/incentive_csv.h"
 
 #include "core/time.h"
+#include "report/columns.h"
 #include "report/csv_buffer.h"
+#include "report/incentive_rows.h"
 
 namespace reparto {
 namespace {
 
-void Row(CsvBuffer& out, std::string_view id, const std::string& month, const ItalianMonth& row) {
-  out.AppendField(id);
-  out.Append(',');
-  out.Append(month);
-  out.Append(',');
-  out.AppendKwh(row.shared);
-  out.Append(',');
-  out.AppendCents(row.incentive_cents);
-  out.Append('\n');
-}
-
 Status Write(const ItalianIncentive& incentive, const std::vector<std::string>& participant_ids,
              CsvBuffer& out) {
-  out.Append("participant,month,shared_kwh,incentive_eur\n");
-  for (int m = 0; m < incentive.month_count(); ++m) {
-    const std::string month = FormatDate(incentive.month(m)).substr(0, 7);
-    for (std::size_t p = 0; p < participant_ids.size(); ++p) {
-      const ItalianMonth& row = incentive.member_month(static_cast<int>(p), m);
-      if (row.shared == 0 && row.incentive_micro == 0) continue;
-      Row(out, participant_ids[p], month, row);
-    }
-    Row(out, "*community*", month, incentive.community_month(m));
+  out.Append(kCsvHeader<kIncentiveColumns>);
+  for (const IncentiveRow& row : IncentiveRows(incentive, participant_ids.size())) {
+    out.AppendField(
+        row.participant < 0
+            ? kCommunityRowId
+            : std::string_view(participant_ids[static_cast<std::size_t>(row.participant)]));
+    out.Append(',');
+    out.Append(FormatDate(row.month).substr(0, 7));
+    out.Append(',');
+    out.AppendKwh(row.values->shared);
+    out.Append(',');
+    out.AppendCents(row.values->incentive_cents);
+    out.Append('\n');
   }
   return out.Flush();
 }

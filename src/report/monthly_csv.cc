@@ -3,6 +3,7 @@
 #include "report/monthly_csv.h"
 
 #include "report/csv_buffer.h"
+#include "report/monthly_rows.h"
 
 namespace reparto {
 namespace {
@@ -14,28 +15,30 @@ void AppendMonth(CivilDate month, CsvBuffer& out) {
   out.AppendInt(month.month);
 }
 
-// The columns shared by both kinds of rows, from cr_kwh to missing_intervals.
-// `sc_denominator` is what self-consumed energy is compared with for the self-consumption ratio.
-void AppendTotals(const MonthlyTotals& totals, const ParticipantMonth& month_totals,
-                  MilliWh max_mwh, MilliWh sc_denominator, std::int64_t intervals,
-                  std::int64_t estimated, std::int64_t missing, CsvBuffer& out) {
-  for (MilliWh sum : month_totals.sums) {
+void AppendRow(const MonthlyRow& row, std::string_view id, CsvBuffer& out) {
+  out.Append(id);
+  out.Append(',');
+  AppendMonth(row.month, out);
+  for (MilliWh sum : row.sums) {
     out.Append(',');
     out.AppendKwh(sum);
   }
   out.Append(',');
-  out.AppendMicros(totals.AverageMilliWatts(max_mwh));
-  const MilliWh self_consumed = month_totals.sum(Quantity::kSelfConsumed);
+  out.AppendMicros(row.max_demand_mw);
+  const MilliWh self_consumed = row.sum(Quantity::kSelfConsumed);
   out.Append(',');
-  out.AppendRatio(self_consumed, sc_denominator);
+  out.AppendRatio(self_consumed, row.self_consumption_den);
   out.Append(',');
-  out.AppendRatio(self_consumed, month_totals.sum(Quantity::kCm));
+  out.AppendRatio(self_consumed, row.sum(Quantity::kCm));
+  for (std::int64_t count : {row.intervals, row.estimated_intervals, row.missing_intervals}) {
+    out.Append(',');
+    out.AppendInt(count);
+  }
   out.Append(',');
-  out.AppendInt(intervals);
+  if (row.community()) out.AppendKwh(row.pool);
   out.Append(',');
-  out.AppendInt(estimated);
-  out.Append(',');
-  out.AppendInt(missing);
+  if (row.community()) out.AppendKwh(row.unallocated);
+  out.Append('\n');
 }
 
 Status Write(const MonthlyTotals& totals, const std::vector<std::string>& participant_ids,
@@ -50,30 +53,10 @@ Status Write(const MonthlyTotals& totals, const std::vector<std::string>& partic
   for (const std::string& id : participant_ids) ids.push_back(CsvBuffer::EscapeField(id));
 
   out.Append(kMonthlyCsvHeader);
-  for (int m = 0; m < totals.month_count(); ++m) {
-    for (int p = 0; p < totals.participant_count(); ++p) {
-      const ParticipantMonth& t = totals.participant(p, m);
-      if (t.intervals() == 0) continue;
-      out.Append(ids[static_cast<std::size_t>(p)]);
-      out.Append(',');
-      AppendMonth(totals.month(m), out);
-      AppendTotals(totals, t, t.max_cm, t.sum(Quantity::kImputed), t.intervals(),
-                   t.count(Quality::kEstimated), t.count(Quality::kMissing), out);
-      out.Append(",,\n");
-    }
-    const CommunityMonth& c = totals.community(m);
-    if (c.intervals() == 0) continue;
-    const ParticipantMonth sum = totals.SumOfParticipants(m);
-    out.Append(kCommunityRowId);
-    out.Append(',');
-    AppendMonth(totals.month(m), out);
-    AppendTotals(totals, sum, c.max_consumption, c.pool, c.intervals(),
-                 c.count(Quality::kEstimated), c.count(Quality::kMissing), out);
-    out.Append(',');
-    out.AppendKwh(c.pool);
-    out.Append(',');
-    out.AppendKwh(c.unallocated);
-    out.Append('\n');
+  for (const MonthlyRow& row : MonthlyRows(totals)) {
+    AppendRow(row,
+              row.community() ? kCommunityRowId : ids[static_cast<std::size_t>(row.participant)],
+              out);
   }
   return out.Flush();
 }

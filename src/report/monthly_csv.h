@@ -24,17 +24,12 @@
 
 #include "core/monthly_totals.h"
 #include "core/status.h"
+#include "report/columns.h"
 
 namespace reparto {
 
-inline constexpr std::string_view kMonthlyCsvHeader =
-    "participant,month,cr_kwh,ir_kwh,cm_kwh,im_kwh,imputed_kwh,self_consumed_kwh,supplier_kwh,"
-    "surplus_kwh,shared_kwh,sc_internal_kwh,sc_lv_kwh,sc_mv_kwh,sc_hv_kwh,sc_ehv_kwh,"
-    "max_demand_kw,self_consumption_ratio,self_sufficiency_ratio,intervals,estimated_intervals,"
-    "missing_intervals,pool_kwh,unallocated_kwh\n";
-
-// The participant column of community rows.
-inline constexpr std::string_view kCommunityRowId = "*community*";
+// The header line, from kMonthlyColumns (report/columns.h).
+inline constexpr std::string_view kMonthlyCsvHeader = kCsvHeader<kMonthlyColumns>;
 
 // Writes the summary to `out` (not closed; flushed) and returns the first write error, naming
 // `name`. `participant_ids[i]` is the id of participant i; their number must be
