@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev libzip-dev libpugixml-dev libxlsxwriter-dev
+  libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev libzip-dev libpugixml-dev libsqlite3-dev libxlsxwriter-dev
 )
 missing=()
 for p in "${packages[@]}"; do

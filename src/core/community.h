@@ -47,6 +47,8 @@ struct RuleSet {
   // Portugal's rule: a participant injecting more than it consumes in an interval gets nothing
   // under fixed or proportional coefficients; its part of the pool stays unallocated.
   bool no_imputation_to_net_injectors = true;
+
+  friend bool operator==(const RuleSet&, const RuleSet&) = default;
 };
 RuleSet RulesFor(Country country);
 
@@ -61,6 +63,7 @@ struct Participant {
 
   bool IsSource() const { return role != Role::kConsumer; }
   bool IsMemberAt(UtcSeconds t) const { return t >= member_from && t < member_to; }
+  friend bool operator==(const Participant&, const Participant&) = default;
 };
 
 // One row of a variable (hourly or per-step) table: coefficients for [start, start + duration).
@@ -97,12 +100,14 @@ struct Suspension {
   int participant = -1;
   UtcSeconds from = 0;
   UtcSeconds to = 0;
+  friend bool operator==(const Suspension&, const Suspension&) = default;
 };
 
 // Italian virtual-community parameters (spec/allocation.md §5).
 struct ItalyParams {
   double plant_kw = 0;           // selects the (fixed, cap) band of the incentive
   double bonus_eur_per_mwh = 0;  // PV bonus by region: 0, 4 (Centre) or 10 (North)
+  friend bool operator==(const ItalyParams&, const ItalyParams&) = default;
 };
 
 struct Community {

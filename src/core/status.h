@@ -59,3 +59,10 @@ class [[nodiscard]] Result {
 };
 
 }  // namespace reparto
+
+// Returns the Status of `expr` from the enclosing function when it is an error.
+#define REPARTO_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::reparto::Status reparto_status_ = (expr);        \
+    if (!reparto_status_.ok()) return reparto_status_; \
+  } while (false)
