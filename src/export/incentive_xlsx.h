@@ -17,7 +17,8 @@
 
 namespace reparto {
 
-// Adds the incentive table as sheet `sheet_name` to an open workbook.
+// Adds the incentive table as sheet `sheet_name` to an open workbook. `community` must be the
+// one the incentive was computed for (its participants give the ids).
 Status AddIncentiveSheet(XlsxWorkbook& workbook, const Community& community,
                          const ItalianIncentive& incentive,
                          std::string_view sheet_name = "incentives");

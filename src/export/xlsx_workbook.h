@@ -42,9 +42,8 @@
 
 namespace reparto {
 
-// Excel's limits: rows per sheet (header included) and characters of a sheet name.
+// Excel's limit of rows per sheet, header included.
 inline constexpr std::uint32_t kXlsxMaxRows = 1'048'576;
-inline constexpr std::size_t kXlsxMaxSheetName = 31;
 
 // A number format registered in a workbook (an index into the workbook's formats).
 struct XlsxFormat {
