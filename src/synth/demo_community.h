@@ -45,8 +45,8 @@
 namespace reparto::synth {
 
 enum class MemberKind : unsigned char { kHome, kShop, kSchool, kOffice, kPvPlant };
-[[nodiscard]] std::string_view MemberKindName(
-    MemberKind kind);  // "home", "shop", "school", "office", "pv"
+// "home", "shop", "school", "office", "pv".
+[[nodiscard]] std::string_view MemberKindName(MemberKind kind);
 
 struct DemoMember {
   std::string name;  // "Piso 3B", "Panadería Rosa", "CEIP Mare Nostrum", "FV Cubierta ..."
