@@ -69,6 +69,36 @@ struct Target {
 
 }  // namespace
 
+Result<std::vector<int>> ResolveParticipants(const Community& community,
+                                             const ReadingBatch& batch) {
+  if (!batch.assigned_participant.empty()) {
+    const int assigned = community.IndexOf(batch.assigned_participant);
+    if (assigned < 0) {
+      return Status::Error(batch.source + ": unknown participant '" + batch.assigned_participant +
+                           "' (not in community '" + community.id + "')");
+    }
+    return std::vector<int>(std::max<std::size_t>(batch.names.size(), 1), assigned);
+  }
+  std::vector<int> participant_of_name(batch.names.size(), -1);
+  for (std::size_t n = 0; n < batch.names.size(); ++n) {
+    for (std::size_t p = 0; p < community.participants.size(); ++p) {
+      if (SameSupplyPoint(batch.names[n], community.participants[p].id)) {
+        participant_of_name[n] = static_cast<int>(p);
+        break;
+      }
+    }
+  }
+  for (const ReadingRecord& record : batch.records) {
+    if (record.name >= participant_of_name.size() || participant_of_name[record.name] < 0) {
+      const std::string name =
+          record.name < batch.names.size() ? batch.names[record.name] : std::string("?");
+      return Status::Error(Where(batch, record) + ": unknown participant '" + name +
+                           "' (not in community '" + community.id + "')");
+    }
+  }
+  return participant_of_name;
+}
+
 Status PlaceReadings(const Community& community, const ReadingBatch& batch, ReadingTable& table,
                      PlacementStats* stats) {
   const DayGrid& grid = table.grid_;
@@ -76,41 +106,16 @@ Status PlaceReadings(const Community& community, const ReadingBatch& batch, Read
   PlacementStats local_stats;
   local_stats.records = static_cast<std::int64_t>(batch.records.size());
 
-  // Resolve every name once.
-  std::vector<int> participant_of_name(batch.names.size(), -1);
-  int assigned = -1;
-  if (!batch.assigned_participant.empty()) {
-    assigned = community.IndexOf(batch.assigned_participant);
-    if (assigned < 0) {
-      return Status::Error(batch.source + ": unknown participant '" + batch.assigned_participant +
-                           "' (not in community '" + community.id + "')");
-    }
-  } else {
-    for (std::size_t n = 0; n < batch.names.size(); ++n) {
-      for (std::size_t p = 0; p < community.participants.size(); ++p) {
-        if (SameSupplyPoint(batch.names[n], community.participants[p].id)) {
-          participant_of_name[n] = static_cast<int>(p);
-          break;
-        }
-      }
-    }
-  }
+  auto resolved = ResolveParticipants(community, batch);
+  if (!resolved.ok()) return resolved.status();
+  const std::vector<int>& participant_of_name = *resolved;
 
   // Phase 1: check everything, write nothing.
   std::vector<Target> targets(batch.records.size());
   for (std::size_t r = 0; r < batch.records.size(); ++r) {
     const ReadingRecord& record = batch.records[r];
-    int participant = assigned;
-    if (participant < 0) {
-      participant =
-          record.name < participant_of_name.size() ? participant_of_name[record.name] : -1;
-      if (participant < 0) {
-        const std::string name =
-            record.name < batch.names.size() ? batch.names[record.name] : std::string("?");
-        return Status::Error(Where(batch, record) + ": unknown participant '" + name +
-                             "' (not in community '" + community.id + "')");
-      }
-    }
+    const int participant = batch.assigned_participant.empty() ? participant_of_name[record.name]
+                                                               : participant_of_name[0];
     if (record.consumption < 0 || record.injection < 0) {
       return Status::Error(Where(batch, record) + ": negative " +
                            (record.consumption < 0 ? "consumption" : "injection") +

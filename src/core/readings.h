@@ -58,6 +58,8 @@ class ReadingTable {
   const MilliWh* ir(std::size_t p) const { return ir_[p].data(); }
   const Quality* cr_quality(std::size_t p) const { return cr_q_[p].data(); }
   const Quality* ir_quality(std::size_t p) const { return ir_q_[p].data(); }
+  // Seconds of each cell that placed records covered (0 = nothing placed there).
+  const std::int32_t* covered(std::size_t p) const { return covered_[p].data(); }
 
   // Sets one cell directly (tests, generators). Replaces what was there.
   void Set(std::size_t p, std::int64_t interval, MilliWh cr, Quality cr_q, MilliWh ir,
@@ -101,6 +103,10 @@ struct PlacementStats {
 // both lines, records coarser than the grid or not aligned to it).
 Status PlaceReadings(const Community& community, const ReadingBatch& batch, ReadingTable& table,
                      PlacementStats* stats = nullptr);
+
+// The participant index of every name of `batch` (all the same when the batch is assigned to one
+// participant). Fails naming the file and the first line of a name that is no participant.
+Result<std::vector<int>> ResolveParticipants(const Community& community, const ReadingBatch& batch);
 
 // True when `name` identifies `participant_id`: equal, or both Spanish CUPS equal in their first
 // 20 characters (the 2-character suffix is optional).
