@@ -5,6 +5,7 @@ packages=(
   g++ cmake make pkg-config tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev libzip-dev libpugixml-dev libsqlite3-dev libxlsxwriter-dev
+  libpq-dev postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

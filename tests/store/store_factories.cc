@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include "store/postgres/postgres_store.h"
+#include "store/postgres_server.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace reparto {
@@ -35,7 +37,16 @@ std::string NewTempDir() {
 const std::vector<const StoreFactory*>& StoreFactories() {
   static const StoreFactory sqlite{"SQLite",
                                    [] { return sqlite::OpenStore(NewTempDir() + "/reparto.db"); }};
-  static const std::vector<const StoreFactory*> factories = {&sqlite};
+  // A fresh database on this process's test server (started on first use: see
+  // postgres_server.h). Without the server's binaries the tests fail with the reason.
+  static const StoreFactory postgresql{"PostgreSQL", []() -> Result<std::unique_ptr<Store>> {
+                                         auto server = PostgresServer::Get();
+                                         if (!server.ok()) return server.status();
+                                         auto url = (*server)->NewDatabase();
+                                         if (!url.ok()) return url.status();
+                                         return postgres::OpenStore(*url);
+                                       }};
+  static const std::vector<const StoreFactory*> factories = {&sqlite, &postgresql};
   return factories;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/period_codec.h"
+#include "core/store_rules.h"
 
 namespace reparto::sqlite {
 namespace {
@@ -21,13 +22,6 @@ UtcSeconds InstantAt(const SqliteStatement& stmt, int column, UtcSeconds open_va
   return stmt.IsNull(column) ? open_value : stmt.Int(column);
 }
 
-template <typename T>
-Status Parsed(const Result<T>& parsed, T& out) {
-  if (!parsed.ok()) return Status::Error("corrupt community data: " + parsed.status().message());
-  out = *parsed;
-  return Status::Ok();
-}
-
 Status ReadHeader(SqliteDb& db, std::int64_t id, StoredCommunity& c) {
   auto stmt = db.Prepare(
       "SELECT code, name, timezone, country, step_seconds, default_method, "
@@ -39,9 +33,9 @@ Status ReadHeader(SqliteDb& db, std::int64_t id, StoredCommunity& c) {
     c.id = stmt->Text(0);
     c.name = stmt->Text(1);
     c.timezone = stmt->Text(2);
-    REPARTO_RETURN_IF_ERROR(Parsed(ParseCountry(stmt->Text(3)), c.rules.country));
+    REPARTO_RETURN_IF_ERROR(ParsedInto(ParseCountry(stmt->Text(3)), c.rules.country));
     c.rules.step_seconds = static_cast<int>(stmt->Int(4));
-    REPARTO_RETURN_IF_ERROR(Parsed(ParseMethod(stmt->Text(5)), c.rules.default_method));
+    REPARTO_RETURN_IF_ERROR(ParsedInto(ParseMethod(stmt->Text(5)), c.rules.default_method));
     c.rules.no_imputation_to_net_injectors = stmt->Int(6) != 0;
     c.italy.plant_kw = stmt->Double(7);
     c.italy.bonus_eur_per_mwh = stmt->Double(8);
@@ -67,9 +61,9 @@ Status ReadParticipants(SqliteDb& db, std::int64_t id, StoredCommunity& c,
     sp.name = stmt->Text(2);
     sp.email = stmt->Text(3);
     sp.phone = stmt->Text(4);
-    REPARTO_RETURN_IF_ERROR(Parsed(ParseRole(stmt->Text(5)), p.role));
+    REPARTO_RETURN_IF_ERROR(ParsedInto(ParseRole(stmt->Text(5)), p.role));
     p.building = stmt->Text(6);
-    REPARTO_RETURN_IF_ERROR(Parsed(ParseVoltage(stmt->Text(7)), p.voltage));
+    REPARTO_RETURN_IF_ERROR(ParsedInto(ParseVoltage(stmt->Text(7)), p.voltage));
     p.contracted_power_kw = stmt->Double(8);
     p.member_from = InstantAt(*stmt, 9, kBeginningOfTime);
     p.member_to = InstantAt(*stmt, 10, kEndOfTime);
@@ -93,7 +87,7 @@ Status ReadVersions(SqliteDb& db, std::int64_t id, StoredCommunity& c) {
     v.created_at = stmt->Int(2);
     v.note = stmt->Text(3);
     PackedRule rule;
-    REPARTO_RETURN_IF_ERROR(Parsed(DecodeRule(stmt->Blob(4)), rule));
+    REPARTO_RETURN_IF_ERROR(ParsedInto(DecodeRule(stmt->Blob(4)), rule));
     v.period = std::move(rule.period);
     v.participant_ids = std::move(rule.participant_ids);
     c.versions.push_back(std::move(v));
@@ -147,17 +141,7 @@ Result<std::int64_t> UpsertHeader(SqliteDb& db, const StoredCommunity& c,
 Result<std::map<int, std::int64_t>> WriteParticipants(SqliteDb& db, std::int64_t id,
                                                       const StoredCommunity& old,
                                                       const StoredCommunity& c) {
-  for (const StoredParticipant& before : old.participants) {
-    bool kept = false;
-    for (const StoredParticipant& now : c.participants) {
-      kept = kept || now.participant.id == before.participant.id;
-    }
-    if (!kept) {
-      return Status::Error("participant " + before.participant.id + " of community " + c.id +
-                           " cannot be removed (its history would be lost); give it a leave "
-                           "date instead");
-    }
-  }
+  REPARTO_RETURN_IF_ERROR(CheckParticipantsKept(old, c));
   // Park the positions out of the way so that reordering never collides.
   auto park = db.Prepare("UPDATE participant SET position = -1 - position WHERE community_id = ?1");
   if (!park.ok()) return park.status();
@@ -216,8 +200,7 @@ Status WriteSuspensions(SqliteDb& db, std::int64_t id, const StoredCommunity& c,
     } else {
       auto row = row_of_index.find(s.participant);
       if (row == row_of_index.end()) {
-        return Status::Error("suspension of an unknown participant (index " +
-                             std::to_string(s.participant) + ")");
+        return UnknownSuspendedParticipant(s.participant);
       }
       stmt->Bind(2, row->second);
     }
@@ -231,8 +214,7 @@ Status WriteSuspensions(SqliteDb& db, std::int64_t id, const StoredCommunity& c,
 // Adds the versions not yet stored (version 0), numbered after the last one. Returns how many.
 Result<int> AddVersions(SqliteDb& db, std::int64_t id, const StoredCommunity& old,
                         const StoredCommunity& c) {
-  int next = 1;
-  for (const auto& v : old.versions) next = std::max(next, v.version + 1);
+  int next = NextVersionNumber(old);
   auto stmt = db.Prepare(
       "INSERT INTO coefficient_version (community_id, version, valid_from, created_at, note, rule) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -250,11 +232,6 @@ Result<int> AddVersions(SqliteDb& db, std::int64_t id, const StoredCommunity& ol
     ++added;
   }
   return added;
-}
-
-bool SameMasterData(const StoredCommunity& a, const StoredCommunity& b) {
-  return a.name == b.name && a.timezone == b.timezone && a.rules == b.rules && a.italy == b.italy &&
-         a.participants == b.participants && a.suspensions == b.suspensions;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/store_rules.h"
 #include "store/sqlite/community_rows.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_handle.h"
@@ -12,10 +13,6 @@ namespace reparto::sqlite {
 namespace {
 
 std::int64_t DayNumber(CivilDate day) { return DaysFromCivil(day); }
-
-Status UnknownCommunity(std::string_view code) {
-  return Status::Error("no community " + std::string(code) + " in the database");
-}
 
 // Row ids of a community's participants by participant id.
 Result<std::map<std::string, std::int64_t, std::less<>>> ParticipantRows(SqliteDb& db,
@@ -162,8 +159,7 @@ class SqliteTransaction final : public StoreTransaction {
     for (const StoredDay& day : days) {
       auto row = rows->find(day.participant);
       if (row == rows->end()) {
-        return Status::Error("no participant " + day.participant + " in community " +
-                             std::string(community));
+        return UnknownParticipant(day.participant, community);
       }
       const std::int64_t number = DayNumber(day.day);
       keep->Bind(1, row->second);
@@ -228,8 +224,7 @@ class SqliteTransaction final : public StoreTransaction {
     for (const StoredDay& day : participant_days) {
       auto row = rows->find(day.participant);
       if (row == rows->end()) {
-        return Status::Error("no participant " + day.participant + " in community " +
-                             std::string(community));
+        return UnknownParticipant(day.participant, community);
       }
       put->Bind(1, row->second);
       put->Bind(2, DayNumber(day.day));
