@@ -20,11 +20,13 @@
 #include "fileio/atomic_file.h"
 #include "ingest/reader.h"
 #include "ingest/zonal_prices.h"
+#include "jobs/allocate_job.h"
 #include "progress.h"
 #include "report/diagram_csv.h"
 #include "report/incentive_csv.h"
 #include "report/monthly_csv.h"
 #include "run_status.h"
+#include "store_cli.h"
 #include "tz/iana_zone.h"
 
 namespace reparto::cli {
@@ -40,6 +42,8 @@ struct AllocateOptions {
   int readings_step_minutes = 0;
   std::string zonal_prices;
   std::string incentives;
+  std::string db;
+  bool force = false;
 };
 
 // Advances a progress bar as the engine goes through the grid.
@@ -54,7 +58,53 @@ class ProgressSink final : public AllocationSink {
   Progress& progress_;
 };
 
+// Store mode: allocates the stored days whose results are missing or stale.
+Status RunStored(const AllocateOptions& options) {
+  if (!options.out.empty() || !options.summary.empty() || !options.incentives.empty()) {
+    return Status::Error(
+        "--out, --summary and --incentives go with --readings files; results in the database "
+        "are written with `reparto export`");
+  }
+  jobs::AllocateOptions job;
+  if (!options.from.empty()) {
+    auto d = ParseDate(options.from);
+    if (!d.ok()) return d.status().WithContext("--from");
+    job.from = *d;
+  }
+  if (!options.to.empty()) {
+    auto d = ParseDate(options.to);
+    if (!d.ok()) return d.status().WithContext("--to");
+    job.to = *d;
+  }
+  job.force = options.force;
+  auto store = OpenDb(options.db);
+  if (!store.ok()) return store.status();
+  StageProgress progress;
+  job.progress = progress.Callback();
+  auto summary = jobs::AllocateStored(**store, options.community, job);
+  progress.Done();
+  if (!summary.ok()) return summary.status();
+  if (summary->days_with_readings == 0) {
+    std::printf("community %s has no readings in this period; import some with `reparto import`\n",
+                options.community.c_str());
+    return Status::Ok();
+  }
+  std::printf(
+      "community %s, %s to %s: %lld days with readings, %lld allocated, %lld already up "
+      "to date\n",
+      options.community.c_str(), FormatDate(*summary->first_day).c_str(),
+      FormatDate(*summary->last_day).c_str(), static_cast<long long>(summary->days_with_readings),
+      static_cast<long long>(summary->days_computed),
+      static_cast<long long>(summary->days_up_to_date));
+  std::printf("Next: reparto export --community %s --kind monthly --out monthly.xlsx%s\n",
+              options.community.c_str(), DbFlag(options.db).c_str());
+  return Status::Ok();
+}
+
+// File mode: readings files in, load diagrams out.
 Status Run(const AllocateOptions& options) {
+  if (options.readings.empty()) return RunStored(options);
+  if (options.out.empty()) return Status::Error("--out is required with --readings");
   auto community = LoadCommunityFile(options.community);
   if (!community.ok()) return community.status();
   auto zone = IanaZone::Load(community->timezone);
@@ -213,17 +263,21 @@ void AddAllocateCommand(CLI::App& app) {
   auto options = std::make_shared<AllocateOptions>();
   CLI::App* cmd = app.add_subcommand(
       "allocate",
-      "Split the community's shared generation among its participants and write the load "
-      "diagrams (spec/formats.md §1.3) and monthly totals");
-  cmd->add_option("--community", options->community, "Community file (TOML)")
-      ->required()
-      ->check(CLI::ExistingFile);
+      "Split the community's shared generation among its participants. With --readings: "
+      "from files, writing the load diagrams (spec/formats.md §1.3) and monthly totals. "
+      "Without: the stored readings of a community in the database, storing the results (only "
+      "days whose readings or community changed are recomputed)");
+  cmd->add_option("--community", options->community,
+                  "Community file (TOML) with --readings; otherwise the community's id in the "
+                  "database")
+      ->required();
+  AddDbOption(cmd, options->db);
+  cmd->add_flag("--force", options->force, "Database: recompute days that are up to date too");
   cmd->add_option("--readings", options->readings,
                   "Readings file (canonical CSV, E-REDES XLSX/CSV, Datadis or distributor CSV); "
                   "repeat for several; PARTICIPANT=PATH gives a one-supply-point file to a "
-                  "participant")
-      ->required();
-  cmd->add_option("--out", options->out, "Load diagrams CSV to write")->required();
+                  "participant");
+  cmd->add_option("--out", options->out, "Load diagrams CSV to write (with --readings)");
   cmd->add_option("--summary", options->summary, "Monthly summary CSV to write");
   cmd->add_option("--from", options->from, "First local day (YYYY-MM-DD); default: first reading");
   cmd->add_option("--to", options->to,

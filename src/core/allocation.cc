@@ -156,20 +156,9 @@ void Allocator::Impl::BuildSegment(std::int64_t first, int n, internal::Segment&
       (method == Method::kFixed || method == Method::kProportional);
   segment.member.assign(participants, 0);
   segment.active.assign(participants, 0);
-  bool community_suspended = false;
-  for (const Suspension& s : community.suspensions) {
-    if (s.participant < 0 && segment.utc_start >= s.from && segment.utc_start < s.to) {
-      community_suspended = true;
-    }
-  }
   for (std::size_t p = 0; p < participants; ++p) {
     segment.member[p] = community.participants[p].IsMemberAt(segment.utc_start);
-    segment.active[p] = segment.member[p] && !community_suspended;
-  }
-  for (const Suspension& s : community.suspensions) {
-    if (s.participant >= 0 && segment.utc_start >= s.from && segment.utc_start < s.to) {
-      segment.active[static_cast<std::size_t>(s.participant)] = 0;
-    }
+    segment.active[p] = IsActiveAt(community, p, segment.utc_start);
   }
 }
 

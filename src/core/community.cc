@@ -258,6 +258,15 @@ int Community::IndexOf(std::string_view participant_id) const {
   return -1;
 }
 
+bool IsActiveAt(const Community& community, std::size_t p, UtcSeconds t) {
+  if (!community.participants[p].IsMemberAt(t)) return false;
+  for (const Suspension& s : community.suspensions) {
+    const bool applies = s.participant < 0 || static_cast<std::size_t>(s.participant) == p;
+    if (applies && t >= s.from && t < s.to) return false;
+  }
+  return true;
+}
+
 Origin OriginBetween(const Participant& producer, const Participant& consumer) {
   if (!producer.building.empty() && producer.building == consumer.building) {
     return Origin::kInternal;

@@ -123,6 +123,10 @@ struct Community {
   int IndexOf(std::string_view participant_id) const;
 };
 
+// Whether participant `p` takes part in sharing at `t`: a member, and neither the participant
+// nor the whole community suspended.
+bool IsActiveAt(const Community& community, std::size_t p, UtcSeconds t);
+
 // Origin of energy flowing from source `producer` to `consumer`.
 Origin OriginBetween(const Participant& producer, const Participant& consumer);
 

@@ -187,7 +187,6 @@ std::string EncodeDayResults(const DayResults& day) {
   std::string out;
   out.reserve(16 + 12 * static_cast<std::size_t>(day.n_intervals));
   PutHeader(out, kResultsVersion, day.n_intervals);
-  out.push_back(static_cast<char>(day.shares ? 1 : 0));
   for (const auto* values :
        {&day.cr, &day.ir, &day.cm, &day.im, &day.imputed, &day.self_consumed}) {
     PutEnergy(out, *values);
@@ -203,9 +202,6 @@ Result<DayResults> DecodeDayResults(std::string_view packed) {
   bool valid = true;
   DayResults day;
   day.n_intervals = GetHeader(in, kResultsVersion, valid);
-  const std::uint8_t shares = in.Byte();
-  if (shares > 1) valid = false;
-  day.shares = shares == 1;
   for (auto* values : {&day.cr, &day.ir, &day.cm, &day.im, &day.imputed, &day.self_consumed}) {
     *values = GetEnergy(in, day.n_intervals, valid);
   }
@@ -241,7 +237,6 @@ DayResults ToDayResults(const ParticipantRun& run) {
   const int n = run.n_intervals;
   DayResults day;
   day.n_intervals = n;
-  day.shares = run.shares;
   day.cr = Copy(run.cr, n);
   day.ir = Copy(run.ir, n);
   day.cm = Copy(run.cm, n);

@@ -42,10 +42,10 @@ struct DayReadings {
 };
 
 // One participant's results over one local day: the arrays of a ParticipantRun that cannot be
-// derived from the others (supplier = CM − EA, surplus = EI − EA, shared = IM or 0).
+// derived from the others (supplier = CM − EA, surplus = EI − EA, and shared = IM while the
+// participant is an active source, 0 otherwise: see core IsActiveAt).
 struct DayResults {
   int n_intervals = 0;
-  bool shares = false;  // the participant was an active source: shared = IM
   std::vector<MilliWh> cr, ir, cm, im, imputed, self_consumed;
   std::array<std::vector<MilliWh>, kOriginCount> by_origin;
   std::vector<Quality> quality, own_quality;

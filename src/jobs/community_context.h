@@ -1,0 +1,27 @@
+// What every job needs about one stored community: its stored form (with history), the engine's
+// view of it, and its time zone.
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "core/community.h"
+#include "core/store.h"
+#include "tz/iana_zone.h"
+
+namespace reparto::jobs {
+
+struct CommunityContext {
+  StoredCommunity stored;
+  Community community;
+  std::unique_ptr<IanaZone> zone;
+};
+
+// Fails with a clear message when the community is not in the store or is not valid.
+Result<CommunityContext> LoadCommunityContext(Store& store, std::string_view id);
+
+// The grid of local days [first, last_exclusive) at the community's step.
+Result<DayGrid> CommunityGrid(const CommunityContext& context, CivilDate first,
+                              CivilDate last_exclusive);
+
+}  // namespace reparto::jobs
