@@ -156,8 +156,10 @@ std::string PostgresServer::Url(const std::string& name, const std::string& user
          "?host=" + dir_ + "&port=" + std::to_string(kPort);
 }
 
-Status PostgresServer::Admin(const std::string& sql) {
-  auto conn = postgres::PgConn::Open(Url("postgres"));
+Status PostgresServer::Admin(const std::string& sql) { return AdminOn("postgres", sql); }
+
+Status PostgresServer::AdminOn(const std::string& database, const std::string& sql) {
+  auto conn = postgres::PgConn::Open(Url(database));
   if (!conn.ok()) return conn.status();
   return (*conn)->Execute(sql.c_str());
 }

@@ -41,6 +41,8 @@ class PostgresServer {
                   const std::string& password = "") const;
   // Runs statements as the superuser on database "postgres" (CREATE ROLE, ALTER DATABASE, ...).
   Status Admin(const std::string& sql);
+  // The same on database `database`.
+  Status AdminOn(const std::string& database, const std::string& sql);
 
   // A role that must log in with a password (scram-sha-256), for authentication tests.
   static constexpr const char* kPasswordUser = "reparto_pw";

@@ -75,7 +75,8 @@ std::string Address(PGconn* conn) {
   if (user && *user) address += std::string(user) + "@";
   const bool socket = host == nullptr || *host == '\0' || *host == '/';
   if (!socket) {
-    address += host;
+    const bool ipv6 = std::strchr(host, ':') != nullptr;
+    address += ipv6 ? "[" + std::string(host) + "]" : std::string(host);
     if (port && *port) address += std::string(":") + port;
   }
   address += "/";
@@ -152,6 +153,11 @@ Status PgError(PGconn* conn, const PGresult* result, const std::string& address)
   }
   if (StartsWith(state, "23")) {
     return Status::Error(where + "the data break a rule of the database (" + detail + ")");
+  }
+  if (code == "55P03") {
+    return Status::Error(where +
+                         "another reparto process is writing to this community; try again when "
+                         "it ends");
   }
   if (code == "57014") return Status::Error(where + "the operation was cancelled (" + detail + ")");
   return Status::Error(where + detail);

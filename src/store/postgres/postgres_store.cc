@@ -6,6 +6,7 @@
 // x a year (365 000 rows) is a handful of round trips, not 365 000.
 #include "store/postgres/postgres_store.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -241,44 +242,78 @@ class PgTransaction final : public StoreTransaction {
     if (!rows.ok()) return rows.status();
     if (days.empty()) return Status::Ok();
     const std::vector<int> rounds = Rounds(*rows, days);
+    const int last_round = *std::max_element(rounds.begin(), rounds.end());
+    std::set<std::int32_t> touched;
+    for (const StoredDay& day : days) touched.insert(DayNumber(day.day));
 
+    auto stored = conn_.Query(
+        "SELECT EXISTS (SELECT 1 FROM reading_day r JOIN participant p ON p.id = r.participant_id "
+        "WHERE p.community_id = $1 AND r.day >= $2 AND r.day <= $3)",
+        PgParams()
+            .Add(*id)
+            .Add(std::int64_t{*touched.begin()})
+            .Add(std::int64_t{*touched.rbegin()}));
+    if (!stored.ok()) return stored.status();
+    if (last_round == 0 && !stored->Bool(0, 0)) {
+      // Nothing to replace (a first import): straight into the table.
+      auto copy = conn_.BeginCopy(
+          "COPY reading_day (participant_id, day, data) FROM STDIN (FORMAT binary)");
+      if (!copy.ok()) return copy.status();
+      for (std::size_t i = 0; i < days.size(); ++i) {
+        copy->StartRow(3);
+        copy->Int64((*rows)[i]);
+        copy->Int32(DayNumber(days[i].day));
+        copy->Bytes(days[i].packed);
+      }
+      REPARTO_RETURN_IF_ERROR(copy->Finish());
+    } else {
+      REPARTO_RETURN_IF_ERROR(ReplaceReadings(*rows, days, rounds, last_round, import_id));
+    }
+    std::string day_list = "{";
+    for (std::int32_t day : touched) day_list += std::to_string(day) + ",";
+    day_list.back() = '}';
+    return conn_.Run(
+        "INSERT INTO community_day (community_id, day, readings_revision) "
+        "SELECT $1, day, 1 FROM unnest($2::integer[]) AS day "
+        "ON CONFLICT (community_id, day) DO UPDATE "
+        "SET readings_revision = community_day.readings_revision + 1",
+        PgParams().Add(*id).Add(day_list));
+  }
+
+  // Writes readings over stored ones through the staging table, round by round (see Rounds).
+  Status ReplaceReadings(const std::vector<std::int64_t>& rows, const std::vector<StoredDay>& days,
+                         const std::vector<int>& rounds, int last_round, std::int64_t import_id) {
     REPARTO_RETURN_IF_ERROR(StagingTable(
         "reading_in", "round integer, participant_id bigint, day integer, data bytea"));
     auto copy = conn_.BeginCopy(
         "COPY reading_in (round, participant_id, day, data) FROM STDIN (FORMAT binary)");
     if (!copy.ok()) return copy.status();
-    int last_round = 0;
     for (std::size_t i = 0; i < days.size(); ++i) {
       copy->StartRow(4);
       copy->Int32(rounds[i]);
-      copy->Int64((*rows)[i]);
+      copy->Int64(rows[i]);
       copy->Int32(DayNumber(days[i].day));
       copy->Bytes(days[i].packed);
-      last_round = std::max(last_round, rounds[i]);
     }
     REPARTO_RETURN_IF_ERROR(copy->Finish());
     REPARTO_RETURN_IF_ERROR(Analyze("reading_in", days.size()));
-
     for (int round = 0; round <= last_round; ++round) {
-      // The days being replaced go to the history, in a stable order.
+      // The days being replaced move to the history (in a stable order), then the batch goes in
+      // with a plain INSERT.
       REPARTO_RETURN_IF_ERROR(conn_.Run(
+          "WITH moved AS (DELETE FROM reading_day r USING reading_in i "
+          "WHERE r.participant_id = i.participant_id AND r.day = i.day AND i.round = $2 "
+          "RETURNING r.participant_id, r.day, r.data) "
           "INSERT INTO reading_history (participant_id, day, data, replaced_by, replaced_at) "
-          "SELECT r.participant_id, r.day, r.data, $1, (SELECT imported_at FROM import WHERE id "
-          "= $1) FROM reading_in i JOIN reading_day r ON r.participant_id = i.participant_id AND "
-          "r.day = i.day WHERE i.round = $2 ORDER BY r.participant_id, r.day",
+          "SELECT participant_id, day, data, $1, (SELECT imported_at FROM import WHERE id = $1) "
+          "FROM moved ORDER BY participant_id, day",
           PgParams().Add(import_id).Add(std::int64_t{round})));
-      REPARTO_RETURN_IF_ERROR(conn_.Run(
-          "INSERT INTO reading_day (participant_id, day, data) SELECT participant_id, day, data "
-          "FROM reading_in WHERE round = $1 "
-          "ON CONFLICT (participant_id, day) DO UPDATE SET data = excluded.data",
-          PgParams().Add(std::int64_t{round})));
+      REPARTO_RETURN_IF_ERROR(
+          conn_.Run("INSERT INTO reading_day (participant_id, day, data) "
+                    "SELECT participant_id, day, data FROM reading_in WHERE round = $1",
+                    PgParams().Add(std::int64_t{round})));
     }
-    return conn_.Run(
-        "INSERT INTO community_day (community_id, day, readings_revision) "
-        "SELECT $1, day, 1 FROM (SELECT DISTINCT day FROM reading_in) d "
-        "ON CONFLICT (community_id, day) DO UPDATE "
-        "SET readings_revision = community_day.readings_revision + 1",
-        PgParams().Add(*id));
+    return Status::Ok();
   }
 
   Status WriteResults(std::string_view community, const std::vector<StoredDay>& participant_days,
