@@ -26,6 +26,15 @@ Status SqliteError(sqlite3* db, int code, const std::string& path) {
     case SQLITE_NOTADB:
       return Status::Error(where + "not a reparto database, or the file is damaged");
     case SQLITE_IOERR:
+      switch (code) {
+        case SQLITE_IOERR_WRITE:
+        case SQLITE_IOERR_FSYNC:
+        case SQLITE_IOERR_TRUNCATE:
+        case SQLITE_IOERR_SHMSIZE:
+          return Status::Error(where +
+                               "cannot write: the disk is full or the file reached its "
+                               "size limit; nothing of this operation was written");
+      }
       return Status::Error(where + "input/output error (" +
                            (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)) + ")");
     case SQLITE_CONSTRAINT:
