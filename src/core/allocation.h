@@ -40,13 +40,18 @@ struct RunInput {
 };
 
 // Sums over a whole run of the quantities a total needs (the others follow exactly from the
-// identities CM = EA + EF, EI = EA + EX, CM − IM = CR − IR). mWh; max_cm is the largest CM.
+// identities CM = EA + EF, EI = EA + EX, CM − IM = CR − IR). mWh; max_cm is the largest CM;
+// quality_counts the number of intervals by ParticipantRun::quality, indexed by Quality.
 struct RunTotals {
   MilliWh cr = 0, ir = 0, cm = 0, imputed = 0, self_consumed = 0, max_cm = 0;
   std::array<MilliWh, kOriginCount> by_origin{};
+  std::array<std::int64_t, kQualityCount> quality_counts{};
+  bool operator==(const RunTotals&) const = default;
 };
 
-// The results of one participant over one run. Every array holds `n_intervals` values.
+// The results of one participant over one run. Every array holds `n_intervals` values, except
+// for a sink that declared AllocationSink::TotalsOnly() for the run: the engine may then leave
+// the array pointers null (only `totals` and the fields that are not pointers are given).
 struct ParticipantRun {
   int participant = 0;
   std::int64_t first_interval = 0;
@@ -68,8 +73,8 @@ struct ParticipantRun {
   // zero), and whether `shared` is `im` (an active source) rather than all zero.
   std::uint8_t origin_mask = (1u << kOriginCount) - 1;
   bool shares = true;
-  // When set, the sums of the arrays over the whole run (computed while the engine held the
-  // values), so that a sink needing totals only need not read the arrays again.
+  // The sums of the arrays over the whole run, computed while the engine held the values, so that
+  // a sink needing totals only need not read the arrays again. The engine always sets it.
   const RunTotals* totals = nullptr;
 };
 
@@ -94,6 +99,12 @@ class AllocationSink {
     (void)first_interval;
     (void)n_intervals;
   }
+  // Asked after each BeginRun: true when the sink reads nothing of this run's ParticipantRuns but
+  // `totals` and the fields that are not pointers (a sink of sums, such as MonthlyTotals for a
+  // run inside one month). The engine may then skip writing the arrays and pass null pointers,
+  // which is much faster. Sinks that read the values of intervals (the diagram writers, the
+  // invariant checks) keep the default: every array valid.
+  virtual bool TotalsOnly() const { return false; }
   // Called for every participant of the run, in participant order.
   virtual void Consume(const ParticipantRun& run) = 0;
   // Called after the last participant of the run with the pool, the unallocated energy and the

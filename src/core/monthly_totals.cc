@@ -20,22 +20,6 @@ MilliWh Max(const MilliWh* values, int begin, int end, MilliWh start) {
   return max;
 }
 
-// Adds the interval counts by quality; an out-of-range quality byte counts as missing.
-// Branch-free so that the compiler can vectorise it.
-void CountQualities(const Quality* quality, int begin, int end,
-                    std::array<std::int64_t, kQualityCount>& counts) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(quality);
-  int estimated = 0;
-  int missing = 0;
-  for (int i = begin; i < end; ++i) {
-    estimated += bytes[i] == static_cast<std::uint8_t>(Quality::kEstimated);
-    missing += bytes[i] >= static_cast<std::uint8_t>(Quality::kMissing);
-  }
-  counts[static_cast<int>(Quality::kReal)] += (end - begin) - estimated - missing;
-  counts[static_cast<int>(Quality::kEstimated)] += estimated;
-  counts[static_cast<int>(Quality::kMissing)] += missing;
-}
-
 }  // namespace
 
 MonthlyTotals::MonthlyTotals(int n_participants, const DayGrid& grid)
@@ -91,7 +75,7 @@ void MonthlyTotals::EndRun(const PoolRun& pool) {
     c.unallocated += Sum(pool.unallocated, b, e);
     c.consumption += Sum(pool.consumption, b, e);
     c.max_consumption = Max(pool.consumption, b, e, c.max_consumption);
-    CountQualities(pool.quality, b, e, c.quality_counts);
+    CountQualities(pool.quality + b, e - b, c.quality_counts);
   }
 }
 
@@ -112,8 +96,8 @@ void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment
   const int e = segment.offset + segment.length;
   // The identities of the engine's results (CM = EA + EF, EI = EA + EX, CM − IM = CR − IR, ES =
   // IM or 0, Σ origins = EA) hold exactly, so only CR, IR, CM, EI, EA and all origins but the last
-  // used one are summed; the rest is derived, exactly. When the engine handed over the run's
-  // totals and the run lies in one month, the arrays are not read at all.
+  // used one are summed; the rest is derived, exactly. When the run lies in one month, the
+  // engine's run totals are the month's part and the arrays are not read at all.
   RunTotals sums;
   if (run.totals != nullptr && b == 0 && e == run.n_intervals) {
     sums = *run.totals;
@@ -139,6 +123,7 @@ void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment
       origins += sums.by_origin[o];
     }
     if (last_origin >= 0) sums.by_origin[last_origin] = sums.self_consumed - origins;
+    CountQualities(run.quality + b, e - b, sums.quality_counts);
   }
   const MilliWh im = sums.ir - sums.cr + sums.cm;
   const MilliWh derived[] = {sums.cr,
@@ -155,7 +140,7 @@ void MonthlyTotals::AddSegment(const ParticipantRun& run, const Segment& segment
     t.sums[static_cast<int>(Quantity::kScInternal) + o] += sums.by_origin[o];
   }
   t.max_cm = std::max(t.max_cm, sums.max_cm);
-  CountQualities(run.quality, b, e, t.quality_counts);
+  for (int q = 0; q < kQualityCount; ++q) t.quality_counts[q] += sums.quality_counts[q];
 }
 
 ParticipantMonth MonthlyTotals::SumOfParticipants(int m) const {

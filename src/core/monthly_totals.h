@@ -21,8 +21,10 @@
 // counts.
 //
 // Speed: this is the sink of the full-year benchmark. All storage is sized in the constructor;
-// Consume does no allocation and no lookup beyond one array index per month touched, then plain
-// loops over the run's arrays. Not thread-safe: feed it from one thread (or merge several).
+// Consume does no allocation and no lookup beyond one array index per month touched. A run inside
+// one month (always, for day runs) is summed from the engine's run totals alone (TotalsOnly), so
+// the engine need not write the arrays; a run across months is summed from the arrays, month by
+// month. Not thread-safe: feed it from one thread (or merge several).
 #pragma once
 
 #include <array>
@@ -53,7 +55,6 @@ enum class Quantity : std::uint8_t {
   kScEHV,
 };
 inline constexpr int kQuantityCount = 14;
-inline constexpr int kQualityCount = 3;
 
 // One participant's totals over one month. Sums in mWh.
 struct ParticipantMonth {
@@ -90,6 +91,8 @@ class MonthlyTotals final : public AllocationSink {
   MonthlyTotals(int n_participants, const DayGrid& grid);
 
   void BeginRun(std::int64_t first_interval, int n_intervals) override;
+  // A run inside one month needs only the engine's run totals.
+  bool TotalsOnly() const override { return segments_.size() == 1; }
   void Consume(const ParticipantRun& run) override;
   void EndRun(const PoolRun& pool) override;
 

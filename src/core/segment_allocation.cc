@@ -65,6 +65,19 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
   ws.view_origin_count.resize(slots);
 }
 
+// The sums of CR, IR and CM and the largest CM of a run (the rest of RunTotals zero).
+RunTotals NettingTotals(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
+                        const MilliWh* __restrict cm, int n) {
+  MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0;
+  for (int t = 0; t < n; ++t) {
+    sum_cr += cr[t];
+    sum_ir += ir[t];
+    sum_cm += cm[t];
+    max_cm = std::max(max_cm, cm[t]);
+  }
+  return RunTotals{.cr = sum_cr, .ir = sum_ir, .cm = sum_cm, .max_cm = max_cm};
+}
+
 // Netting of one participant: CM and IM into `cm` and `im`, added to the members' consumption
 // (and, `with_quality`, its readings' quality to the consumption's, which only the methods that
 // share by consumption need). With `totals`, also the run's sums of CR, IR, CM and largest CM.
@@ -79,17 +92,8 @@ void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quali
     im[t] = net < 0 ? -net : 0;
     consumption[t] += cm[t];
   }
-  if (totals != nullptr) {
-    // A loop of its own: reductions in the loop above keep the compiler from vectorising it.
-    MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0;
-    for (int t = 0; t < n; ++t) {
-      sum_cr += cr[t];
-      sum_ir += ir[t];
-      sum_cm += cm[t];
-      max_cm = std::max(max_cm, cm[t]);
-    }
-    *totals = RunTotals{sum_cr, sum_ir, sum_cm, 0, 0, max_cm, {}};
-  }
+  // A loop of its own: reductions in the loop above keep the compiler from vectorising it.
+  if (totals != nullptr) *totals = NettingTotals(cr, ir, cm, n);
   if (!with_quality) return;
   for (int t = 0; t < n; ++t) {
     consumption_quality[t] = Worst(consumption_quality[t], Worst(cq[t], iq[t]));
@@ -192,6 +196,103 @@ void PoolOriginShares(const SegmentContext& context, const Segment& segment,
   }
 }
 
+// The fused path, for a sink that reads only run totals (AllocationSink::TotalsOnly) under fixed
+// coefficients summing to kCoefficientScale: one pass over a participant's readings nets, shares,
+// derives and sums, writing nothing but the community's consumption, unallocated energy and
+// cumulative floors. Same arithmetic as Net, CoefficientImputer::Impute, Emitter::Emit and
+// SplitByOrigin, so the same results.
+
+// Intervals [begin, end) without a pool: netting only (nobody is imputed anything, so EI, EA and
+// the origins are 0). Adds CM to `consumption` and the sums to `totals`.
+void NetAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
+               MilliWh* __restrict consumption, int begin, int end, RunTotals& totals) {
+  MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0;
+  for (int t = begin; t < end; ++t) {
+    const MilliWh net = cr[t] - ir[t];
+    const MilliWh cm = net > 0 ? net : 0;
+    consumption[t] += cm;
+    sum_cr += cr[t];
+    sum_ir += ir[t];
+    sum_cm += cm;
+    max_cm = std::max(max_cm, cm);
+  }
+  totals.cr += sum_cr;
+  totals.ir += sum_ir;
+  totals.cm += sum_cm;
+  totals.max_cm = std::max(totals.max_cm, max_cm);
+}
+
+// What the fused path needs to share and split in the sunny hours.
+struct FusedShare {
+  const MilliWh* whole;  // ws.pool_whole, ws.pool_rest: the pool as whole · 10^9 + rest
+  const MilliWh* rest;
+  MilliWh* previous;  // ws.previous_floor
+  CoefficientImputer::FixedStep step;
+  // Two origins: the first one's cumulative energy, the total and their ratio (OriginShares).
+  const MilliWh* cumulative = nullptr;
+  const MilliWh* total = nullptr;
+  const double* ratio = nullptr;
+};
+
+// Intervals [begin, end) with a pool: netting, share (ScaledFloor), EA = min(EI, CM) and, with
+// kSplit, the first origin's part of EA (MulDivFloorBounded, exact when the pool bounds EA and the
+// total as PoolBoundsSplit checks). Adds to the sums and to `first_origin`; subtracts EI from
+// `unallocated`.
+template <bool kSplit>
+void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
+                    MilliWh* __restrict consumption, MilliWh* __restrict unallocated,
+                    const FusedShare& share, int begin, int end, RunTotals& totals,
+                    MilliWh& first_origin) {
+  const MilliWh* __restrict whole = share.whole;
+  const MilliWh* __restrict rest = share.rest;
+  MilliWh* __restrict previous = share.previous;
+  const MilliWh* __restrict cumulative = share.cumulative;
+  const MilliWh* __restrict total = share.total;
+  const double* __restrict ratio = share.ratio;
+  const Coefficient running = share.step.running;
+  const double running_ratio = share.step.ratio;
+  const MilliWh receives = share.step.receives ? -1 : 0;  // all bits set or none
+  const MilliWh skips_net_injectors = share.step.skips_net_injectors ? -1 : 0;
+  MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0, sum_ei = 0, sum_ea = 0, sum_first = 0;
+  for (int t = begin; t < end; ++t) {
+    const MilliWh net = cr[t] - ir[t];
+    const MilliWh cm = net > 0 ? net : 0;
+    consumption[t] += cm;
+    const MilliWh floor = ScaledFloor(whole[t], rest[t], running, running_ratio);
+    const MilliWh part = floor - previous[t];
+    previous[t] = floor;
+    // A net injector (IM > 0, that is CR < IR) gets nothing under the Portuguese rule. Masks
+    // (net >> 63 is -1 when net < 0, C++20), not conditions: GCC 12 then vectorises the loop.
+    const MilliWh ei = part & receives & ~(skips_net_injectors & (net >> 63));
+    unallocated[t] -= ei;
+    const MilliWh ea = std::min(ei, cm);
+    sum_cr += cr[t];
+    sum_ir += ir[t];
+    sum_cm += cm;
+    max_cm = std::max(max_cm, cm);
+    sum_ei += ei;
+    sum_ea += ea;
+    if constexpr (kSplit) sum_first += MulDivFloorBounded(ea, cumulative[t], total[t], ratio[t]);
+  }
+  totals.cr += sum_cr;
+  totals.ir += sum_ir;
+  totals.cm += sum_cm;
+  totals.max_cm = std::max(totals.max_cm, max_cm);
+  totals.imputed += sum_ei;
+  totals.self_consumed += sum_ea;
+  first_origin += sum_first;
+}
+
+// True when every EA and origin total of the segment is small enough for MulDivFloorBounded:
+// EA <= EI <= pool and an origin total is the pool, so it suffices that pool² fits in 64 bits
+// and pool < 2^50.
+bool PoolBoundsSplit(const AllocationWorkspace& ws) {
+  MilliWh largest = 0;
+  for (int t = ws.pool_begin; t < ws.pool_end; ++t) largest = std::max(largest, ws.pool[t]);
+  return largest < (MilliWh{1} << 50) &&
+         (largest == 0 || largest <= std::numeric_limits<MilliWh>::max() / largest);
+}
+
 // Derives every quantity of one participant from its readings, netting and share, splits its
 // self-consumption by origin (the mix of slot `slot`) and hands it to the sink.
 class Emitter {
@@ -219,16 +320,70 @@ class Emitter {
     for (auto& o : run_.self_consumed_by_origin) o = zero;
     run_.origin_mask = 0;
     run_.shares = false;
-    run_.totals = nullptr;
+    totals_ = RunTotals{};
+    if (run_.member) totals_.imputed = Sum(imputed, n);
+    totals_.quality_counts[static_cast<int>(Quality::kMissing)] = n;
+    run_.totals = &totals_;
     run_.quality = run_.own_quality = ws_.missing.data();
     sink_.Consume(run_);
   }
 
-  // `totals`, when given, holds the run's sums of CR, IR, CM and the largest CM; Emit completes
-  // it and hands it to the sink with the arrays.
+  // The fused path (see NetShareAndSum) for a sink that reads only totals: participant p of
+  // building view `slot` (at most two origins) with its readings and its step of the imputer.
+  void EmitTotalsOnly(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
+                      const Quality* iq, FusedShare share, std::size_t slot) {
+    const int n = segment_.n;
+    const int begin = ws_.pool_begin;
+    const int end = ws_.pool_end;
+    MilliWh* consumption = ws_.consumption.data();
+    RunTotals& totals = totals_;
+    totals = RunTotals{};
+    const int count = ws_.view_origin_count[slot];
+    const auto& origins = ws_.view_origins[slot];
+    MilliWh first = 0;
+    if (!share.step.shares || begin == end) {
+      NetAndSum(cr, ir, consumption, 0, n, totals);
+    } else {
+      NetAndSum(cr, ir, consumption, 0, begin, totals);
+      MilliWh* unallocated = ws_.unallocated.data();
+      if (count == 2) {
+        const auto size = static_cast<std::size_t>(n);
+        share.cumulative = &ws_.origin_cumulative[slot * kOriginCount * size];
+        share.total = &ws_.origin_total[slot * size];
+        share.ratio = &ws_.origin_ratio[slot * kOriginCount * size];
+        NetShareAndSum<true>(cr, ir, consumption, unallocated, share, begin, end, totals, first);
+      } else {
+        NetShareAndSum<false>(cr, ir, consumption, unallocated, share, begin, end, totals, first);
+      }
+      NetAndSum(cr, ir, consumption, end, n, totals);
+    }
+    if (count == 2) {
+      totals.by_origin[origins[0]] = first;
+      totals.by_origin[origins[1]] = totals.self_consumed - first;
+    } else if (count == 1) {
+      totals.by_origin[origins[0]] = totals.self_consumed;
+    }
+    Quality* quality = ws_.quality.data();
+    const Quality* pool_quality = ws_.pool_quality.data();
+    for (int t = 0; t < n; ++t) quality[t] = Worst(Worst(cq[t], iq[t]), pool_quality[t]);
+    CountQualities(quality, n, totals.quality_counts);
+    run_.participant = static_cast<int>(p);
+    run_.member = true;
+    run_.cr = run_.ir = run_.cm = run_.im = run_.imputed = nullptr;
+    run_.self_consumed = run_.supplier = run_.surplus = run_.shared = nullptr;
+    for (auto& o : run_.self_consumed_by_origin) o = nullptr;
+    run_.quality = run_.own_quality = nullptr;
+    run_.origin_mask = OriginMask(slot);
+    run_.shares = context_.community.participants[p].IsSource() && segment_.active[p];
+    run_.totals = &totals;
+    sink_.Consume(run_);
+  }
+
+  // `netting`, when given, holds the run's sums of CR, IR, CM and the largest CM (otherwise Emit
+  // sums them); Emit completes the run totals and hands them to the sink with the arrays.
   void Emit(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
             const Quality* iq, const MilliWh* cm, const MilliWh* im, const MilliWh* imputed,
-            std::size_t slot, RunTotals* totals = nullptr) {
+            std::size_t slot, const RunTotals* netting = nullptr) {
     const int n = segment_.n;
     MilliWh* __restrict ea = ws_.self_consumed.data();
     MilliWh* __restrict ef = ws_.supplier.data();
@@ -251,29 +406,30 @@ class Emitter {
     }
     Unallocate(imputed, n);
     SplitByOrigin(slot);
-    run_.totals = nullptr;
-    if (totals != nullptr) {
-      MilliWh sum_imputed = 0, sum_self = 0;
-      for (int t = 0; t < n; ++t) {
-        sum_imputed += imputed[t];
-        sum_self += ea[t];
-      }
-      totals->imputed = sum_imputed;
-      totals->self_consumed = sum_self;
-      totals->by_origin = {};
-      MilliWh others = 0;
-      int last = -1;
-      for (int o = 0; o < kOriginCount; ++o) {
-        if (!(run_.origin_mask & (1u << o))) continue;
-        if (last >= 0) {
-          totals->by_origin[last] = Sum(run_.self_consumed_by_origin[last], n);
-          others += totals->by_origin[last];
-        }
-        last = o;
-      }
-      if (last >= 0) totals->by_origin[last] = sum_self - others;
-      run_.totals = totals;
+    RunTotals& totals = totals_;
+    totals = netting != nullptr ? *netting : NettingTotals(cr, ir, cm, n);
+    MilliWh sum_imputed = 0, sum_self = 0;
+    for (int t = 0; t < n; ++t) {
+      sum_imputed += imputed[t];
+      sum_self += ea[t];
     }
+    totals.imputed = sum_imputed;
+    totals.self_consumed = sum_self;
+    totals.by_origin = {};
+    MilliWh others = 0;
+    int last = -1;
+    for (int o = 0; o < kOriginCount; ++o) {
+      if (!(run_.origin_mask & (1u << o))) continue;
+      if (last >= 0) {
+        totals.by_origin[last] = Sum(run_.self_consumed_by_origin[last], n);
+        others += totals.by_origin[last];
+      }
+      last = o;
+    }
+    if (last >= 0) totals.by_origin[last] = sum_self - others;
+    totals.quality_counts = {};
+    CountQualities(quality, n, totals.quality_counts);
+    run_.totals = &totals;
     run_.participant = static_cast<int>(p);
     run_.member = true;
     run_.cr = cr;
@@ -296,6 +452,15 @@ class Emitter {
     for (int t = 0; t < n; ++t) ws_.unallocated[t] -= imputed[t];
   }
 
+  // Bit o set when slot `slot` uses origin o.
+  std::uint8_t OriginMask(std::size_t slot) const {
+    std::uint8_t mask = 0;
+    for (int k = 0; k < ws_.view_origin_count[slot]; ++k) {
+      mask |= static_cast<std::uint8_t>(1u << ws_.view_origins[slot][static_cast<std::size_t>(k)]);
+    }
+    return mask;
+  }
+
   // EA_o = EA · EI_o / EI with the origin mix of `slot`, by cumulative flooring over the used
   // origins (exact). A single origin takes all of EA without copying; unused origins point at
   // zeros.
@@ -305,8 +470,7 @@ class Emitter {
     const int count = ws_.view_origin_count[slot];
     const auto& origins = ws_.view_origins[slot];
     for (auto& o : run_.self_consumed_by_origin) o = ws_.zeros.data();
-    run_.origin_mask = 0;
-    for (int k = 0; k < count; ++k) run_.origin_mask |= static_cast<std::uint8_t>(1u << origins[k]);
+    run_.origin_mask = OriginMask(slot);
     if (count == 1) run_.self_consumed_by_origin[origins[0]] = ws_.self_consumed.data();
     if (count < 2) return;
     const MilliWh* cumulative = &ws_.origin_cumulative[slot * kOriginCount * size];
@@ -365,6 +529,7 @@ class Emitter {
   AllocationSink& sink_;
   bool depends_on_consumption_ = false;
   ParticipantRun run_;
+  RunTotals totals_;  // of run_
 };
 
 }  // namespace
@@ -390,6 +555,9 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
   if (!pairwise) PoolOriginShares(context, segment, ws);
   if (SharesOneAtATime(segment)) {
     CoefficientImputer imputer(context.community, segment, ws);
+    // A sink of sums under fixed coefficients (the common case of a monthly report): the fused
+    // path, which writes no array, for every participant whose view has at most two origins.
+    const bool fused = sink.TotalsOnly() && imputer.ScaledFixed() && PoolBoundsSplit(ws);
     for (std::size_t p = 0; p < participants.size(); ++p) {
       // The readings of each participant are a few short arrays far from the previous one's:
       // fetch a later participant's while this one is computed, so memory keeps streaming.
@@ -404,12 +572,19 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
       const MilliWh* ir = input.ir[p] + offset;
       const Quality* cq = input.cr_quality[p] + offset;
       const Quality* iq = input.ir_quality[p] + offset;
+      const auto slot = static_cast<std::size_t>(context.view_of[p]);
+      if (fused && ws.view_origin_count[slot] <= 2) {
+        emitter.EmitTotalsOnly(p, cr, ir, cq, iq,
+                               FusedShare{ws.pool_whole.data(), ws.pool_rest.data(),
+                                          ws.previous_floor.data(), imputer.Step(p)},
+                               slot);
+        continue;
+      }
       RunTotals totals;
       Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), /*with_quality=*/false, ws,
           &totals);
       imputer.Impute(p, ws.im_row.data(), imputed);
-      emitter.Emit(p, cr, ir, cq, iq, ws.cm_row.data(), ws.im_row.data(), imputed,
-                   static_cast<std::size_t>(context.view_of[p]), &totals);
+      emitter.Emit(p, cr, ir, cq, iq, ws.cm_row.data(), ws.im_row.data(), imputed, slot, &totals);
     }
   } else {
     for (std::size_t p = 0; p < participants.size(); ++p) {

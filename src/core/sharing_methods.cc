@@ -218,46 +218,66 @@ CoefficientImputer::CoefficientImputer(const Community& community, const Segment
   }
 }
 
+bool CoefficientImputer::Receives(std::size_t p) const {
+  return segment_.active[p] && community_.participants[p].role != Role::kProducer;
+}
+
+CoefficientImputer::FixedStep CoefficientImputer::Step(std::size_t p) {
+  FixedStep step;
+  const Coefficient c = segment_.period->fixed[p];
+  if (c == 0) return step;
+  running_ += c;
+  constexpr double kInverseScale = 1.0 / static_cast<double>(kCoefficientScale);
+  step.shares = true;
+  step.receives = Receives(p);
+  step.skips_net_injectors = segment_.no_imputation_to_net_injectors;
+  step.running = running_;
+  step.ratio = static_cast<double>(running_) * kInverseScale;
+  return step;
+}
+
 void CoefficientImputer::Impute(std::size_t p, const MilliWh* __restrict im,
                                 MilliWh* __restrict imputed) {
   const int n = segment_.n;
-  const bool can_receive = segment_.active[p] && community_.participants[p].role != Role::kProducer;
+  const bool can_receive = Receives(p);
   MilliWh* __restrict previous = ws_.previous_floor.data();
   // Without a pool nothing is imputed: only the sunny hours are computed.
   const int begin = ws_.pool_begin;
   const int end = ws_.pool_end;
   std::fill(imputed, imputed + begin, 0);
   std::fill(imputed + end, imputed + n, 0);
+  if (ScaledFixed()) {
+    const FixedStep step = Step(p);
+    if (!step.shares) {
+      std::fill(imputed + begin, imputed + end, 0);
+      return;
+    }
+    const MilliWh* __restrict whole = ws_.pool_whole.data();
+    const MilliWh* __restrict rest = ws_.pool_rest.data();
+    const bool net_rule = step.skips_net_injectors;
+    for (int t = begin; t < end; ++t) {
+      const MilliWh floor = ScaledFloor(whole[t], rest[t], step.running, step.ratio);
+      const MilliWh share = floor - previous[t];
+      previous[t] = floor;
+      imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
+    }
+    return;
+  }
   if (fixed_) {
+    // Raw weights (the engine's own defaults): exact 128-bit products where needed.
     const Coefficient c = segment_.period->fixed[p];
     if (c == 0) {
       std::fill(imputed + begin, imputed + end, 0);
       return;
     }
     running_ += c;
-    const bool net_rule = segment_.no_imputation_to_net_injectors;
     const Coefficient running = running_;
-    if (total_ == kCoefficientScale) {
-      // floor(pool · running / 10^9) = whole · running + floor(rest · running / 10^9).
-      const MilliWh* __restrict whole = ws_.pool_whole.data();
-      const MilliWh* __restrict rest = ws_.pool_rest.data();
-      constexpr double kInverseScale = 1.0 / static_cast<double>(kCoefficientScale);
-      const double ratio = static_cast<double>(running) * kInverseScale;
-      for (int t = begin; t < end; ++t) {
-        // rest · running < 10^18 fits, and the estimate is below 2^30: exact and branch-free.
-        const MilliWh floor =
-            whole[t] * running + MulDivFloorBounded(rest[t], running, kCoefficientScale, ratio);
-        const MilliWh share = floor - previous[t];
-        previous[t] = floor;
-        imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
-      }
-    } else {
-      for (int t = begin; t < end; ++t) {
-        const MilliWh floor = MulDivFloor(ws_.pool[t], running, total_);
-        const MilliWh share = floor - previous[t];
-        previous[t] = floor;
-        imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
-      }
+    const bool net_rule = segment_.no_imputation_to_net_injectors;
+    for (int t = begin; t < end; ++t) {
+      const MilliWh floor = MulDivFloor(ws_.pool[t], running, total_);
+      const MilliWh share = floor - previous[t];
+      previous[t] = floor;
+      imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;
     }
     return;
   }

@@ -17,6 +17,13 @@ class TeeSink final : public AllocationSink {
   void BeginRun(std::int64_t first_interval, int n_intervals) override {
     for (AllocationSink* s : sinks_) s->BeginRun(first_interval, n_intervals);
   }
+  // Only when every sink reads only the totals.
+  bool TotalsOnly() const override {
+    for (const AllocationSink* s : sinks_) {
+      if (!s->TotalsOnly()) return false;
+    }
+    return !sinks_.empty();
+  }
   void Consume(const ParticipantRun& run) override {
     for (AllocationSink* s : sinks_) s->Consume(run);
   }

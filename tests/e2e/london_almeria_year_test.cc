@@ -253,12 +253,10 @@ class LondonAlmeriaYear : public ::testing::Test {
   struct YearRun {
     std::unique_ptr<MonthlyTotals> totals;
     std::unique_ptr<InvariantSink> invariants;
-    bool fixed = false;  // fixed coefficients: the engine hands over run totals
   };
 
   static YearRun Allocate(const Community& c) {
     YearRun run;
-    run.fixed = !c.periods.empty() && c.periods.front().method == Method::kFixed;
     run.totals =
         std::make_unique<MonthlyTotals>(static_cast<int>(c.participants.size()), state_->grid);
     run.invariants = std::make_unique<InvariantSink>(static_cast<int>(c.participants.size()));
@@ -296,9 +294,9 @@ class LondonAlmeriaYear : public ::testing::Test {
     EXPECT_EQ(inv.intervals(), 35040);
     EXPECT_EQ(inv.cells(), 102 * 35040);
     EXPECT_EQ(inv.non_member_cells(), 0);
-    // Fixed coefficients go one participant at a time and hand over run totals (every one checked
-    // against its arrays); proportional sharing couples the participants and hands over none.
-    EXPECT_EQ(inv.checked_totals(), run.fixed ? 102 * 365 : 0);
+    // Every run comes with its run totals (every one checked against its arrays), whether the
+    // method goes one participant at a time (fixed) or couples the participants (proportional).
+    EXPECT_EQ(inv.checked_totals(), 102 * 365);
     EXPECT_EQ(totals.month_count(), 12);
 
     MilliWh pool = 0, unallocated = 0, consumption = 0;

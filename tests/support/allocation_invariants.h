@@ -45,7 +45,11 @@ class InvariantSink : public AllocationSink {
       Fail(run.participant, first_, "participant run out of order or not matching the run begun");
     }
     ++next_participant_;
-    if (run.totals != nullptr) CheckTotals(run);
+    if (run.totals == nullptr) {
+      Fail(run.participant, first_, "run without run totals");
+    } else {
+      CheckTotals(run);
+    }
     for (int t = 0; t < run.n_intervals; ++t) {
       const std::int64_t interval = run.first_interval + t;
       const MilliWh cm = run.cm[t], im = run.im[t], ei = run.imputed[t], ea = run.self_consumed[t],
@@ -96,11 +100,13 @@ class InvariantSink : public AllocationSink {
       sums.self_consumed += run.self_consumed[t];
       sums.max_cm = std::max(sums.max_cm, run.cm[t]);
       for (int o = 0; o < kOriginCount; ++o) sums.by_origin[o] += run.self_consumed_by_origin[o][t];
+      ++sums.quality_counts[std::min(static_cast<int>(run.quality[t]), kQualityCount - 1)];
     }
     const RunTotals& got = *run.totals;
     if (got.cr != sums.cr || got.ir != sums.ir || got.cm != sums.cm ||
         got.imputed != sums.imputed || got.self_consumed != sums.self_consumed ||
-        got.max_cm != sums.max_cm || got.by_origin != sums.by_origin) {
+        got.max_cm != sums.max_cm || got.by_origin != sums.by_origin ||
+        got.quality_counts != sums.quality_counts) {
       Fail(run.participant, run.first_interval, "run totals differ from the sums of the arrays");
     }
     ++checked_totals_;

@@ -56,6 +56,15 @@ inline std::int64_t MulDivFloorBounded(std::int64_t a, std::int64_t b, std::int6
   return q;
 }
 
+// floor(pool · running / kCoefficientScale) for pool = whole · kCoefficientScale + rest (rest <
+// kCoefficientScale), running in [0, kCoefficientScale] and ratio = running / kCoefficientScale:
+// whole · running + floor(rest · running / 10^9), where rest · running < 10^18 fits and the
+// estimate is below 2^30, so it is exact and branch-free.
+inline std::int64_t ScaledFloor(std::int64_t whole, std::int64_t rest, std::int64_t running,
+                                double ratio) {
+  return whole * running + MulDivFloorBounded(rest, running, kCoefficientScale, ratio);
+}
+
 // floor(energy · coefficient / kCoefficientScale) for coefficient in [0, kCoefficientScale]:
 // the fast path of the fixed and variable methods (two multiplications by constants).
 inline MilliWh ScaleFloor(MilliWh energy, Coefficient coefficient) {

@@ -84,7 +84,24 @@ class CoefficientImputer {
   // Portuguese rule gives nothing to a net injector under fixed coefficients).
   void Impute(std::size_t p, const MilliWh* im, MilliWh* imputed);
 
+  // Fixed coefficients summing to kCoefficientScale: every floor is ScaledFloor(ws.pool_whole[t],
+  // ws.pool_rest[t], running, ratio), which a caller may compute itself (the fused path of
+  // AllocateSegment) through Step instead of Impute.
+  bool ScaledFixed() const { return fixed_ && total_ == kCoefficientScale; }
+  struct FixedStep {
+    bool shares = false;    // p has a coefficient: its share is floor − ws.previous_floor
+    bool receives = false;  // active and not a producer: is imputed its share
+    bool skips_net_injectors = false;  // ... except in the intervals where IM > 0
+    Coefficient running = 0;           // the running sum of coefficients up to p
+    double ratio = 0;                  // running / kCoefficientScale
+  };
+  // Moves on to participant p, as Impute does (only for ScaledFixed), and says how its share
+  // follows; the caller must then update ws.previous_floor when `shares`.
+  FixedStep Step(std::size_t p);
+
  private:
+  bool Receives(std::size_t p) const;
+
   const Community& community_;
   const Segment& segment_;
   AllocationWorkspace& ws_;
