@@ -104,10 +104,14 @@ Result<PostgresServer*> PostgresServer::Get() {
             "(scripts/install-deps.sh), or set REPARTO_PG_BINDIR to the folder of initdb");
       }
     }
-    // /tmp rather than $TMPDIR: short socket paths, and a folder the postgres user can reach.
-    std::string dir = "/tmp/reparto-pg-XXXXXX";
+    // In memory (/dev/shm, tmpfs) when there is one: initdb takes 0.7 s there against 1.5 s on
+    // this machine's disk. /tmp otherwise. Not $TMPDIR: short socket paths, and a folder the
+    // postgres user can reach.
+    const char* base = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp";
+    std::string dir = std::string(base) + "/reparto-pg-XXXXXX";
     if (mkdtemp(dir.data()) == nullptr) {
-      return Status::Error("test PostgreSQL server: cannot create a folder in /tmp");
+      return Status::Error(std::string("test PostgreSQL server: cannot create a folder in ") +
+                           base);
     }
     std::string as;  // how commands run as the server's owner
     if (geteuid() == 0) {

@@ -14,30 +14,6 @@ namespace {
 
 constexpr UtcSeconds kJan2025 = 1735689600;  // 2025-01-01T00:00:00Z
 
-PostgresServer& Server() {
-  auto server = PostgresServer::Get();
-  if (!server.ok()) {
-    ADD_FAILURE() << server.status().message();
-    std::abort();
-  }
-  return **server;
-}
-
-// "t_3" of "postgresql://postgres@/t_3?host=...".
-std::string DatabaseOf(const std::string& url) {
-  const std::size_t start = url.find("@/") + 2;
-  return url.substr(start, url.find('?') - start);
-}
-
-std::unique_ptr<Store> FreshStore(std::string* url_out = nullptr) {
-  auto url = Server().NewDatabase();
-  EXPECT_TRUE(url.ok()) << url.status().message();
-  if (url_out) *url_out = *url;
-  auto store = postgres::OpenStore(*url);
-  EXPECT_TRUE(store.ok()) << store.status().message();
-  return store.ok() ? std::move(*store) : nullptr;
-}
-
 StoredCommunity Community(const std::string& id, int participants) {
   StoredCommunity c;
   c.id = id;
@@ -91,7 +67,35 @@ Result<std::int64_t> Import(Store& store, const std::string& community,
   return *id;
 }
 
-TEST(PostgresStore, LargeBatchGoesThroughCopyAndKeepsHistory) {
+// "t_3" of "postgresql://postgres@/t_3?host=...".
+std::string DatabaseOf(const std::string& url) {
+  const std::size_t start = url.find("@/") + 2;
+  return url.substr(start, url.find('?') - start);
+}
+
+class PostgresStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = PostgresServer::Get();
+    ASSERT_TRUE(server.ok()) << server.status().message();
+    server_ = *server;
+  }
+  PostgresServer& Server() { return *server_; }
+
+  std::unique_ptr<Store> FreshStore(std::string* url_out = nullptr) {
+    auto url = Server().NewDatabase();
+    EXPECT_TRUE(url.ok()) << url.status().message();
+    if (url_out) *url_out = *url;
+    auto store = postgres::OpenStore(*url);
+    EXPECT_TRUE(store.ok()) << store.status().message();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+ private:
+  PostgresServer* server_ = nullptr;
+};
+
+TEST_F(PostgresStore, LargeBatchGoesThroughCopyAndKeepsHistory) {
   auto store = FreshStore();
   ASSERT_TRUE(store);
   const StoredCommunity c = Community("ES-BIG", 100);
@@ -126,7 +130,7 @@ TEST(PostgresStore, LargeBatchGoesThroughCopyAndKeepsHistory) {
   EXPECT_EQ((*states)[59].readings_revision, 1);
 }
 
-TEST(PostgresStore, ADayTwiceInOneBatchIsWrittenInOrder) {
+TEST_F(PostgresStore, ADayTwiceInOneBatchIsWrittenInOrder) {
   auto store = FreshStore();
   ASSERT_TRUE(store);
   ASSERT_TRUE(Save(*store, Community("ES-TWICE", 3)).ok());
@@ -145,7 +149,7 @@ TEST(PostgresStore, ADayTwiceInOneBatchIsWrittenInOrder) {
   EXPECT_EQ((*store->LoadDayStates("ES-TWICE", d, AddDays(d, 1)))[0].readings_revision, 2);
 }
 
-TEST(PostgresStore, NoServerListeningNamesTheAddressNotThePassword) {
+TEST_F(PostgresStore, NoServerListeningNamesTheAddressNotThePassword) {
   auto store = postgres::OpenStore(
       "postgresql://someone:hunter2@/reparto?host=" + Server().socket_dir() + "&port=1");
   ASSERT_FALSE(store.ok());
@@ -156,14 +160,14 @@ TEST(PostgresStore, NoServerListeningNamesTheAddressNotThePassword) {
   EXPECT_EQ(m.find("hunter2"), std::string::npos) << m;
 }
 
-TEST(PostgresStore, MissingDatabaseIsSaid) {
+TEST_F(PostgresStore, MissingDatabaseIsSaid) {
   auto store = postgres::OpenStore(Server().Url("no_such_db"));
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("database does not exist"), std::string::npos)
       << store.status().message();
 }
 
-TEST(PostgresStore, WrongPasswordIsAnAuthenticationFailure) {
+TEST_F(PostgresStore, WrongPasswordIsAnAuthenticationFailure) {
   auto store =
       postgres::OpenStore(Server().Url("postgres", PostgresServer::kPasswordUser, "wrong-secret"));
   ASSERT_FALSE(store.ok());
@@ -172,7 +176,7 @@ TEST(PostgresStore, WrongPasswordIsAnAuthenticationFailure) {
   EXPECT_EQ(m.find("wrong-secret"), std::string::npos) << m;
 }
 
-TEST(PostgresStore, ReadOnlyDatabaseReadsButRefusesWrites) {
+TEST_F(PostgresStore, ReadOnlyDatabaseReadsButRefusesWrites) {
   std::string url;
   auto store = FreshStore(&url);
   ASSERT_TRUE(store);
@@ -192,7 +196,7 @@ TEST(PostgresStore, ReadOnlyDatabaseReadsButRefusesWrites) {
   EXPECT_EQ(s.message().find("INSERT"), std::string::npos) << s.message();
 }
 
-TEST(PostgresStore, NewerSchemaIsRefused) {
+TEST_F(PostgresStore, NewerSchemaIsRefused) {
   std::string url;
   ASSERT_TRUE(FreshStore(&url));
   ASSERT_TRUE(
@@ -203,7 +207,7 @@ TEST(PostgresStore, NewerSchemaIsRefused) {
       << newer.status().message();
 }
 
-TEST(PostgresStore, OneWriterPerCommunity) {
+TEST_F(PostgresStore, OneWriterPerCommunity) {
   std::string url;
   auto a = FreshStore(&url);
   ASSERT_TRUE(a);
@@ -243,7 +247,7 @@ TEST(PostgresStore, OneWriterPerCommunity) {
   EXPECT_TRUE((*tx)->Commit().ok());
 }
 
-TEST(PostgresStore, RightPasswordOpensAndDescribeHidesIt) {
+TEST_F(PostgresStore, RightPasswordOpensAndDescribeHidesIt) {
   ASSERT_TRUE(
       Server()
           .Admin(std::string("CREATE DATABASE owned OWNER ") + PostgresServer::kPasswordUser)
