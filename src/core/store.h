@@ -6,8 +6,9 @@
 // Units: instants UTC seconds; days are the community's LOCAL civil dates; energy inside the
 // packed values is mWh (core/series_codec.h).
 //
-//   std::unique_ptr<Store> store = ...;                 // sqlite::Open(path) or
-//   postgres::Open(url) auto tx = store->Begin();                           // one writer at a time
+//   // sqlite::OpenStore(path) or postgres::OpenStore(url):
+//   std::unique_ptr<Store> store = ...;
+//   auto tx = store->Begin();                           // one writer at a time
 //   (*tx)->PutReadings("ES0031...", days, import_id);   // replaced rows go to the history
 //   Status s = (*tx)->Commit();                         // or destroy it: nothing was written
 //
@@ -66,7 +67,8 @@ struct DayState {
 };
 
 // Writes happen in a transaction: all of it on Commit, nothing if it is destroyed first or any
-// call fails. One writer at a time per database; readers are not blocked.
+// call fails. One writer at a time (per database with SQLite, per community with PostgreSQL);
+// readers are not blocked.
 class StoreTransaction {
  public:
   virtual ~StoreTransaction() = default;
