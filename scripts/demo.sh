@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds reparto (Release) and allocates the two example communities of examples/:
-# a Portuguese apartment building and a Spanish industrial estate. Outputs go to out/.
+# Builds reparto (Release) and runs it on the embedded default: `reparto demo` creates the
+# demonstration community (39 homes, shops, a school and an office sharing two PV plants, a year of
+# quarter-hour readings, allocated) in the SQLite file reparto.db, then shows it and exports its
+# monthly totals. Finally it allocates the two example communities of examples/ from their files.
+# Outputs go to out/. Running it again changes nothing in the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -10,14 +13,24 @@ cmake --build build/release -j"$(nproc)" --target reparto
 reparto=build/release/apps/reparto/reparto
 mkdir -p out
 
-echo "== Portuguese apartment building (15-minute, fixed coefficients, two plants)"
+echo "== reparto demo (database: reparto.db)"
+$reparto demo --db reparto.db
+cau=$($reparto community list --db reparto.db | awk 'NR==1 {print $1}')
+echo
+$reparto community show "$cau" --db reparto.db | head -8
+echo "  ..."
+$reparto export --db reparto.db --community "$cau" --kind monthly --out out/demo-monthly.xlsx
+$reparto export --db reparto.db --community "$cau" --kind monthly --out out/demo-monthly.csv
+
+echo
+echo "== Portuguese apartment building from files (15-minute, fixed coefficients, two plants)"
 pt=examples/pt-apartment-building
 $reparto allocate --community $pt/community.toml \
   --readings $pt/readings.csv --readings $pt/eredes-A1.csv \
   --out out/pt-diagrams.csv --summary out/pt-monthly.csv
 
 echo
-echo "== Spanish industrial estate (hourly coefficients, Datadis exports)"
+echo "== Spanish industrial estate from files (hourly coefficients, Datadis exports)"
 es=examples/es-industrial-estate
 $reparto allocate --community $es/community.toml \
   --readings $es/datadis-consumers.csv --readings $es/datadis-producer.csv \
@@ -27,5 +40,5 @@ $reparto coefficients export --community $es/community.toml --year 2024 \
 $reparto coefficients check out/ES0031406900000001RD0FA000_2024.txt
 
 echo
-echo "Done. Look at out/*.csv (load diagrams and monthly totals) and the coefficient file in out/."
-echo "Next: $reparto allocate --help"
+echo "Done. The demo community is in reparto.db; exports and example outputs are in out/."
+echo "Next: $reparto --help"

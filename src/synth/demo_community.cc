@@ -248,9 +248,9 @@ Result<DemoCommunity> BuildDemoCommunity(const TimeZone& zone, int year, std::ui
   auto day_start = [&](int month, int day) -> Result<UtcSeconds> {
     return zone.StartOfDay({year, month, day});
   };
-  auto april = day_start(4, 1);
+  auto may = day_start(5, 1);
   auto october = day_start(10, 1);
-  if (!april.ok()) return april.status();
+  if (!may.ok()) return may.status();
   if (!october.ok()) return october.status();
   const UtcSeconds year_start = demo.grid.utc_start();
   const UtcSeconds year_end = demo.grid.utc_end();
@@ -270,11 +270,12 @@ Result<DemoCommunity> BuildDemoCommunity(const TimeZone& zone, int year, std::ui
   }
   // The building's roof plant gives the community its CAU (22-character CUPS + "A001").
   c.id = c.participants[kRoofPlant].id + "A001";
-  // Flat 6B joins on 1 April; the florist closes on 1 October.
-  c.participants[kJoiningFlat].member_from = *april;
+  // Flat 6B joins on 1 May; the florist closes on 1 October: the coefficients change twice, at
+  // least 4 months apart as Spain requires.
+  c.participants[kJoiningFlat].member_from = *may;
   c.participants[kFlorist].member_to = *october;
-  for (auto [from, to] : {std::pair{year_start, *april}, std::pair{*april, *october},
-                          std::pair{*october, year_end}}) {
+  for (auto [from, to] :
+       {std::pair{year_start, *may}, std::pair{*may, *october}, std::pair{*october, year_end}}) {
     auto period = FixedPeriod(c, demo.members, from, to);
     if (!period.ok()) return period.status();
     c.periods.push_back(std::move(*period));

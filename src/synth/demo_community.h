@@ -12,7 +12,7 @@
 //     Europe/Madrid, a CAU-like id, participants identified by valid CUPS (control letters checked
 //     by ValidateCups), buildings (flats, three shops and the roof plant share "edificio-mar", so
 //     that plant is their internal network; the school and its plant share "ceip"), contracted
-//     powers, one member joining on 1 April and one leaving on 1 October, and three fixed sharing
+//     powers, one member joining on 1 May and one leaving on 1 October, and three fixed sharing
 //     periods for the year (coefficients proportional to expected annual consumption, summing
 //     exactly to kCoefficientScale; a non-member gets no coefficient).
 //   - `members`: what Community has no field for (display name, kind, coordinates, expected
