@@ -13,6 +13,7 @@
 #include <limits>
 
 #include "core/internal/exact_math.h"
+#include "core/internal/quality_count.h"
 #include "core/internal/segment.h"
 
 namespace reparto::internal {
@@ -333,8 +334,10 @@ class Emitter {
   void EmitTotalsOnly(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
                       const Quality* iq, FusedShare share, std::size_t slot) {
     const int n = segment_.n;
-    const int begin = ws_.pool_begin;
-    const int end = ws_.pool_end;
+    // The sunny hours widened to whole vectors of 8 intervals, so that the loops have fewer
+    // scalar remainders: where the pool is 0, so are the floors, every share and every part.
+    const int begin = ws_.pool_begin & ~7;
+    const int end = std::min(n, (ws_.pool_end + 7) & ~7);
     MilliWh* consumption = ws_.consumption.data();
     RunTotals& totals = totals_;
     totals = RunTotals{};
@@ -363,10 +366,7 @@ class Emitter {
     } else if (count == 1) {
       totals.by_origin[origins[0]] = totals.self_consumed;
     }
-    Quality* quality = ws_.quality.data();
-    const Quality* pool_quality = ws_.pool_quality.data();
-    for (int t = 0; t < n; ++t) quality[t] = Worst(Worst(cq[t], iq[t]), pool_quality[t]);
-    CountQualities(quality, n, totals.quality_counts);
+    CountWorstQualities(cq, iq, ws_.pool_quality.data(), n, totals.quality_counts);
     run_.participant = static_cast<int>(p);
     run_.member = true;
     run_.cr = run_.ir = run_.cm = run_.im = run_.imputed = nullptr;
