@@ -10,6 +10,7 @@
 #include "run_status.h"
 #include "store_cli.h"
 #include "store_commands.h"
+#include "tz/iana_zone.h"
 
 namespace reparto::cli {
 namespace {
@@ -75,7 +76,8 @@ Status RunShow(const CommunityArgs& args) {
                 std::string(MethodName(v.period.method)).c_str(),
                 LocalText(zone, v.valid_from, "start").c_str(), v.note.c_str());
   }
-  for (const std::string& w : ChangeFrequencyWarnings(s)) std::printf("warning: %s\n", w.c_str());
+  for (const std::string& w : ChangeFrequencyWarnings(s, zone))
+    std::printf("warning: %s\n", w.c_str());
   auto totals = jobs::SummariseResults(**store, args.id);
   if (!totals.ok()) return totals.status();
   if (totals->first_day) {
@@ -142,7 +144,9 @@ Status RunAdd(const CommunityArgs& args) {
   std::printf("%s %s in %s: %zu participants, %zu coefficient versions\n",
               existing->has_value() ? "updated" : "added", saved->id.c_str(),
               (*store)->Describe().c_str(), saved->participants.size(), saved->versions.size());
-  for (const std::string& w : ChangeFrequencyWarnings(*saved)) {
+  auto zone = IanaZone::Load(saved->timezone);
+  if (!zone.ok()) return zone.status();
+  for (const std::string& w : ChangeFrequencyWarnings(*saved, **zone)) {
     std::printf("warning: %s\n", w.c_str());
   }
   return Status::Ok();

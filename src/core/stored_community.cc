@@ -44,17 +44,14 @@ SharingPeriod MapToCommunity(const CoefficientVersion& version,
   return period;
 }
 
-// The same instant four calendar months later (day clamped to the month's length: 31 October +
-// 4 months = 28 or 29 February), counted on UTC dates.
-UtcSeconds FourMonthsAfter(UtcSeconds t) {
-  const std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  const UtcSeconds time_of_day = t - days * 86400;
-  CivilDate date = CivilFromDays(days);
+// The local date four calendar months after `date` (day clamped to the month's length: 31 October
+// + 4 months = 28 or 29 February).
+CivilDate FourMonthsAfter(CivilDate date) {
   const int months = date.month - 1 + 4;
   date.year += months / 12;
   date.month = months % 12 + 1;
   while (!IsValidCivilDate(date)) --date.day;
-  return DaysFromCivil(date) * 86400 + time_of_day;
+  return date;
 }
 
 }  // namespace
@@ -122,7 +119,8 @@ Result<Community> ToCommunity(const StoredCommunity& stored) {
   return community;
 }
 
-std::vector<std::string> ChangeFrequencyWarnings(const StoredCommunity& stored) {
+std::vector<std::string> ChangeFrequencyWarnings(const StoredCommunity& stored,
+                                                 const TimeZone& zone) {
   std::vector<std::string> warnings;
   if (stored.rules.country != Country::kSpain) return warnings;
   const std::vector<VersionSpan> spans = VersionsInForce(stored);
@@ -137,11 +135,17 @@ std::vector<std::string> ChangeFrequencyWarnings(const StoredCommunity& stored) 
       continue;
     }
     if (spans[i].from == kBeginningOfTime || spans[i - 1].from == kBeginningOfTime) continue;
-    if (spans[i].from < FourMonthsAfter(spans[i - 1].from)) {
-      warnings.push_back("coefficient version " + std::to_string(spans[i].version->version) +
-                         " starts " + std::to_string((spans[i].from - spans[i - 1].from) / 86400) +
-                         " days after version " + std::to_string(spans[i - 1].version->version) +
-                         ": Spain allows one change every 4 months at most");
+    auto before_date = LocalDateAt(zone, spans[i - 1].from);
+    auto after_date = LocalDateAt(zone, spans[i].from);
+    if (!before_date.ok() || !after_date.ok()) continue;
+    if (*after_date < FourMonthsAfter(*before_date)) {
+      warnings.push_back(
+          "coefficient version " + std::to_string(spans[i].version->version) + " starts on " +
+          FormatDate(*after_date) + ", before " + FormatDate(FourMonthsAfter(*before_date)) +
+          ": less than 4 months after "
+          "version " +
+          std::to_string(spans[i - 1].version->version) + " (" + FormatDate(*before_date) +
+          "); Spain allows one change every 4 months at most");
     }
   }
   return warnings;

@@ -7,7 +7,7 @@
 //   StoredCommunity stored = FromCommunity(community, "Bairro Solar", now);
 //   stored.versions.push_back(new_version);           // history is kept
 //   Result<Community> c = ToCommunity(stored);        // effective sharing periods
-//   for (auto& w : ChangeFrequencyWarnings(stored)) std::puts(w.c_str());
+//   for (auto& w : ChangeFrequencyWarnings(stored, zone)) std::puts(w.c_str());
 #pragma once
 
 #include <cstdint>
@@ -78,7 +78,9 @@ struct VersionSpan {
 std::vector<VersionSpan> VersionsInForce(const StoredCommunity& stored);
 
 // Spain (RD 244/2019 as amended): the sharing coefficients may change at most once every four
-// months. One warning per pair of consecutive versions in force closer than that.
-std::vector<std::string> ChangeFrequencyWarnings(const StoredCommunity& stored);
+// months. One warning per pair of consecutive versions in force closer than that, counted on the
+// community's local calendar (`zone`): 1 January to 1 May is four months.
+std::vector<std::string> ChangeFrequencyWarnings(const StoredCommunity& stored,
+                                                 const TimeZone& zone);
 
 }  // namespace reparto

@@ -1,0 +1,95 @@
+// The store commands as a user runs them: `reparto demo`, `community show`, `export` (XLSX and
+// CSV), `allocate` again, and a community file whose coefficients do not sum to 1 refused with its
+// file and line and nothing stored.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "fileio/read_file.h"
+#include "store/store_factories.h"
+
+namespace reparto {
+namespace {
+
+struct Output {
+  int code = -1;
+  std::string text;  // standard output and error
+};
+
+Output Reparto(const std::string& args) {
+  Output out;
+  const std::string command = std::string(REPARTO_BINARY) + " " + args + " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0) out.text.append(buffer, n);
+  const int status = pclose(pipe.release());
+  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+TEST(CliStore, DemoThenShowExportAndAllocate) {
+  const std::string dir = NewTempDir();
+  const std::string db = " --db " + dir + "/demo.db";
+  Output demo = Reparto("demo" + db);
+  ASSERT_EQ(demo.code, 0) << demo.text;
+  EXPECT_NE(demo.text.find("41 participants"), std::string::npos) << demo.text;
+  EXPECT_NE(demo.text.find("365 days computed"), std::string::npos) << demo.text;
+  // Demo community "name" (CAU), town: ...
+  const auto open = demo.text.find("\" (") + 3;
+  const std::string cau = demo.text.substr(open, demo.text.find(')', open) - open);
+  ASSERT_EQ(cau.size(), 26u) << demo.text;
+
+  Output again = Reparto("demo" + db);
+  ASSERT_EQ(again.code, 0) << again.text;
+  EXPECT_NE(again.text.find("nothing changed"), std::string::npos) << again.text;
+  EXPECT_NE(again.text.find("0 days computed, 365 already up to date"), std::string::npos);
+
+  Output show = Reparto("community show " + cau + db);
+  ASSERT_EQ(show.code, 0) << show.text;
+  EXPECT_NE(show.text.find("CEIP Mare Nostrum"), std::string::npos);
+  EXPECT_NE(show.text.find("v3"), std::string::npos) << "three coefficient versions";
+  EXPECT_EQ(show.text.find("warning"), std::string::npos) << show.text;
+
+  Output xlsx =
+      Reparto("export --community " + cau + " --kind monthly --out " + dir + "/monthly.xlsx" + db);
+  ASSERT_EQ(xlsx.code, 0) << xlsx.text;
+  auto bytes = ReadWholeFile(dir + "/monthly.xlsx");
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(bytes->substr(0, 2), "PK") << "an XLSX file is a ZIP archive";
+
+  Output csv =
+      Reparto("export --community " + cau + " --kind monthly --out " + dir + "/monthly.csv" + db);
+  ASSERT_EQ(csv.code, 0) << csv.text;
+  auto text = ReadWholeFile(dir + "/monthly.csv");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("2025-12"), std::string::npos);
+
+  Output unknown = Reparto("export --community NOPE --out " + dir + "/x.csv" + db);
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.text.find("no community 'NOPE'"), std::string::npos) << unknown.text;
+  EXPECT_EQ(unknown.text.find("terminate"), std::string::npos);
+}
+
+TEST(CliStore, CoefficientsThatDoNotSumToOneAreRefused) {
+  const std::string dir = NewTempDir();
+  const std::string toml = dir + "/bad.toml";
+  std::ofstream(toml) << "id = \"BAD\"\ncountry = \"PT\"\ntimezone = \"Europe/Lisbon\"\n"
+                         "step_minutes = 15\n[sharing]\nmethod = \"fixed\"\n"
+                         "[[sharing.periods]]\nfrom = \"2024-05-01\"\n"
+                         "coefficients = { \"A\" = 0.6, \"B\" = 0.3 }\n"
+                         "[[participants]]\nid = \"PV\"\nrole = \"producer\"\n"
+                         "[[participants]]\nid = \"A\"\n[[participants]]\nid = \"B\"\n";
+  const std::string db = " --db " + dir + "/bad.db";
+  Output add = Reparto("community add --file " + toml + db);
+  EXPECT_EQ(add.code, 1) << add.text;
+  EXPECT_NE(add.text.find("bad.toml:9:"), std::string::npos) << add.text;
+  EXPECT_NE(add.text.find("0.9"), std::string::npos) << add.text;
+  Output list = Reparto("community list" + db);
+  EXPECT_NE(list.text.find("no communities"), std::string::npos) << list.text;
+}
+
+}  // namespace
+}  // namespace reparto
