@@ -236,8 +236,8 @@ struct FusedShare {
 };
 
 // Intervals [begin, end) with a pool: netting, share (ScaledFloor), EA = min(EI, CM) and, with
-// kSplit, the first origin's part of EA (MulDivFloorBounded, exact when the pool bounds EA and the
-// total as PoolBoundsSplit checks). Adds to the sums and to `first_origin`; subtracts EI from
+// kSplit, the first origin's part of EA (MulDivFloorFromBelow, exact when the pool bounds EA and
+// the total as PoolBoundsSplit checks). Adds to the sums and to `first_origin`; subtracts EI from
 // `unallocated`.
 template <bool kSplit>
 void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
@@ -251,7 +251,7 @@ void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
   const MilliWh* __restrict total = share.total;
   const double* __restrict ratio = share.ratio;
   const Coefficient running = share.step.running;
-  const double running_ratio = share.step.ratio;
+  const double running_ratio = share.step.ratio_below;
   const MilliWh receives = share.step.receives ? -1 : 0;  // all bits set or none
   const MilliWh skips_net_injectors = share.step.skips_net_injectors ? -1 : 0;
   MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0, sum_ei = 0, sum_ea = 0, sum_first = 0;
@@ -273,7 +273,9 @@ void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
     max_cm = std::max(max_cm, cm);
     sum_ei += ei;
     sum_ea += ea;
-    if constexpr (kSplit) sum_first += MulDivFloorBounded(ea, cumulative[t], total[t], ratio[t]);
+    if constexpr (kSplit) {
+      sum_first += MulDivFloorFromBelow(ea, cumulative[t], total[t], ratio[t] * kBelow);
+    }
   }
   totals.cr += sum_cr;
   totals.ir += sum_ir;
@@ -284,14 +286,14 @@ void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
   first_origin += sum_first;
 }
 
-// True when every EA and origin total of the segment is small enough for MulDivFloorBounded:
+// True when every EA and origin total of the segment is small enough for MulDivFloorFromBelow:
 // EA <= EI <= pool and an origin total is the pool, so it suffices that pool² fits in 64 bits
-// and pool < 2^50.
+// (then also EA · cumulative / total <= pool < 2^39).
 bool PoolBoundsSplit(const AllocationWorkspace& ws) {
   MilliWh largest = 0;
   for (int t = ws.pool_begin; t < ws.pool_end; ++t) largest = std::max(largest, ws.pool[t]);
-  return largest < (MilliWh{1} << 50) &&
-         (largest == 0 || largest <= std::numeric_limits<MilliWh>::max() / largest);
+  return largest == 0 ||
+         (largest < (MilliWh{1} << 39) && largest <= std::numeric_limits<MilliWh>::max() / largest);
 }
 
 // Derives every quantity of one participant from its readings, netting and share, splits its

@@ -232,7 +232,7 @@ CoefficientImputer::FixedStep CoefficientImputer::Step(std::size_t p) {
   step.receives = Receives(p);
   step.skips_net_injectors = segment_.no_imputation_to_net_injectors;
   step.running = running_;
-  step.ratio = static_cast<double>(running_) * kInverseScale;
+  step.ratio_below = static_cast<double>(running_) * kInverseScale * kBelow;
   return step;
 }
 
@@ -256,7 +256,7 @@ void CoefficientImputer::Impute(std::size_t p, const MilliWh* __restrict im,
     const MilliWh* __restrict rest = ws_.pool_rest.data();
     const bool net_rule = step.skips_net_injectors;
     for (int t = begin; t < end; ++t) {
-      const MilliWh floor = ScaledFloor(whole[t], rest[t], step.running, step.ratio);
+      const MilliWh floor = ScaledFloor(whole[t], rest[t], step.running, step.ratio_below);
       const MilliWh share = floor - previous[t];
       previous[t] = floor;
       imputed[t] = (can_receive && !(net_rule && im[t] > 0)) ? share : 0;

@@ -56,13 +56,30 @@ inline std::int64_t MulDivFloorBounded(std::int64_t a, std::int64_t b, std::int6
   return q;
 }
 
+// What MulDivFloorFromBelow multiplies an estimate of b / d by: 1 − 2^-40 (exact in double).
+inline constexpr double kBelow = 1.0 - 0x1p-40;
+
+// floor(a · b / d) for a, b >= 0 and d > 0, when a · b fits in 64 bits, a · b / d < 2^39 and
+// `ratio_below` = ratio · kBelow (in double), ratio being b / d computed from a, b, d < 2^53 with
+// at most three roundings (b / d, or b · (1 / d)). Then the estimate e = a · ratio_below carries a
+// relative error in (−2^-39, 0): the lowering by 2^-40 outweighs the (at most five) roundings of
+// 2^-53, so e < a · b / d, and e > a · b / d − 1 since a · b / d < 2^39. Its floor is therefore the
+// exact floor or one less, and one exact remainder (a · b − q · d, in [0, 2d)) tells which: one
+// correction, branch-free, where MulDivFloorBounded needs two.
+inline std::int64_t MulDivFloorFromBelow(std::int64_t a, std::int64_t b, std::int64_t d,
+                                         double ratio_below) {
+  const std::int64_t q = static_cast<std::int64_t>(static_cast<double>(a) * ratio_below);
+  const std::int64_t r = a * b - q * d;
+  return q + (r >= d ? 1 : 0);
+}
+
 // floor(pool · running / kCoefficientScale) for pool = whole · kCoefficientScale + rest (rest <
-// kCoefficientScale), running in [0, kCoefficientScale] and ratio = running / kCoefficientScale:
-// whole · running + floor(rest · running / 10^9), where rest · running < 10^18 fits and the
-// estimate is below 2^30, so it is exact and branch-free.
+// kCoefficientScale), running in [0, kCoefficientScale] and ratio_below = running ·
+// (1 / kCoefficientScale) · kBelow: whole · running + floor(rest · running / 10^9), where rest ·
+// running < 10^18 fits and the quotient is below 2^30, so it is exact and branch-free.
 inline std::int64_t ScaledFloor(std::int64_t whole, std::int64_t rest, std::int64_t running,
-                                double ratio) {
-  return whole * running + MulDivFloorBounded(rest, running, kCoefficientScale, ratio);
+                                double ratio_below) {
+  return whole * running + MulDivFloorFromBelow(rest, running, kCoefficientScale, ratio_below);
 }
 
 // floor(energy · coefficient / kCoefficientScale) for coefficient in [0, kCoefficientScale]:

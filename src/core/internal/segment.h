@@ -85,7 +85,7 @@ class CoefficientImputer {
   void Impute(std::size_t p, const MilliWh* im, MilliWh* imputed);
 
   // Fixed coefficients summing to kCoefficientScale: every floor is ScaledFloor(ws.pool_whole[t],
-  // ws.pool_rest[t], running, ratio), which a caller may compute itself (the fused path of
+  // ws.pool_rest[t], running, ratio_below), which a caller may compute itself (the fused path of
   // AllocateSegment) through Step instead of Impute.
   bool ScaledFixed() const { return fixed_ && total_ == kCoefficientScale; }
   struct FixedStep {
@@ -93,7 +93,7 @@ class CoefficientImputer {
     bool receives = false;  // active and not a producer: is imputed its share
     bool skips_net_injectors = false;  // ... except in the intervals where IM > 0
     Coefficient running = 0;           // the running sum of coefficients up to p
-    double ratio = 0;                  // running / kCoefficientScale
+    double ratio_below = 0;            // running / kCoefficientScale · kBelow, for ScaledFloor
   };
   // Moves on to participant p, as Impute does (only for ScaledFixed), and says how its share
   // follows; the caller must then update ws.previous_floor when `shares`.
