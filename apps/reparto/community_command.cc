@@ -6,6 +6,7 @@
 #include "config/community_file.h"
 #include "core/period_codec.h"
 #include "jobs/community_context.h"
+#include "jobs/membership_job.h"
 #include "jobs/results_summary.h"
 #include "run_status.h"
 #include "store_cli.h"
@@ -21,16 +22,6 @@ struct CommunityArgs {
   std::string file;
   std::string name;
 };
-
-std::string LocalText(const TimeZone& zone, UtcSeconds t, const char* open) {
-  if (t == kBeginningOfTime || t == kEndOfTime) return open;
-  auto date = LocalDateAt(zone, t);
-  auto offset = zone.OffsetAt(t);
-  if (!date.ok() || !offset.ok()) return "?";
-  // Whole local days print as dates; anything else as an instant.
-  auto start = zone.StartOfDay(*date);
-  return start.ok() && *start == t ? FormatDate(*date) : FormatIsoInstant(t, *offset);
-}
 
 Status RunList(const CommunityArgs& args) {
   auto store = OpenDb(args.db);
@@ -67,14 +58,14 @@ Status RunShow(const CommunityArgs& args) {
     const Participant& p = sp.participant;
     std::printf("  %-24s %-9s %-24s from %-10s to %-10s\n", p.id.c_str(),
                 std::string(RoleName(p.role)).c_str(), sp.name.c_str(),
-                LocalText(zone, p.member_from, "start").c_str(),
-                LocalText(zone, p.member_to, "-").c_str());
+                jobs::MembershipBound(zone, p.member_from, "start").c_str(),
+                jobs::MembershipBound(zone, p.member_to, "-").c_str());
   }
   std::printf("\ncoefficient versions (never changed once stored):\n");
   for (const CoefficientVersion& v : s.versions) {
     std::printf("  v%-3d %-12s valid from %-10s  %s\n", v.version,
                 std::string(MethodName(v.period.method)).c_str(),
-                LocalText(zone, v.valid_from, "start").c_str(), v.note.c_str());
+                jobs::MembershipBound(zone, v.valid_from, "start").c_str(), v.note.c_str());
   }
   for (const std::string& w : ChangeFrequencyWarnings(s, zone))
     std::printf("warning: %s\n", w.c_str());
@@ -136,11 +127,8 @@ Status RunAdd(const CommunityArgs& args) {
     incoming.versions = old.versions;
     incoming.versions.insert(incoming.versions.end(), added.begin(), added.end());
   }
-  auto tx = (*store)->Begin();
-  if (!tx.ok()) return tx.status();
-  auto saved = (*tx)->SaveCommunity(incoming);
+  auto saved = jobs::SaveCommunityAlone(**store, incoming);
   if (!saved.ok()) return saved.status();
-  REPARTO_RETURN_IF_ERROR((*tx)->Commit());
   std::printf("%s %s in %s: %zu participants, %zu coefficient versions\n",
               existing->has_value() ? "updated" : "added", saved->id.c_str(),
               (*store)->Describe().c_str(), saved->participants.size(), saved->versions.size());

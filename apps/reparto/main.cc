@@ -6,6 +6,7 @@
 
 #include "allocate_command.h"
 #include "coefficients_command.h"
+#include "membership_commands.h"
 #include "store_commands.h"
 
 int main(int argc, char** argv) {
@@ -17,10 +18,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "reparto 0.1.0");
   reparto::cli::AddAllocateCommand(app);
   reparto::cli::AddCoefficientsCommand(app);
+  reparto::cli::AddCoefficientVersionCommands(*app.get_subcommand("coefficients"));
   reparto::cli::AddDemoCommand(app);
   reparto::cli::AddImportCommand(app);
   reparto::cli::AddExportCommand(app);
   reparto::cli::AddCommunityCommand(app);
+  reparto::cli::AddMemberCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -19,6 +19,15 @@ Result<CommunityContext> LoadCommunityContext(Store& store, std::string_view id)
   return CommunityContext{std::move(**stored), std::move(*community), std::move(*zone)};
 }
 
+Result<StoredCommunity> SaveCommunityAlone(Store& store, const StoredCommunity& community) {
+  auto tx = store.Begin();
+  if (!tx.ok()) return tx.status();
+  auto saved = (*tx)->SaveCommunity(community);
+  if (!saved.ok()) return saved.status();
+  REPARTO_RETURN_IF_ERROR((*tx)->Commit());
+  return saved;
+}
+
 Result<DayGrid> CommunityGrid(const CommunityContext& context, CivilDate first,
                               CivilDate last_exclusive) {
   return MakeDayGrid(*context.zone, first, last_exclusive, context.community.rules.step_seconds);

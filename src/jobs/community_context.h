@@ -20,6 +20,10 @@ struct CommunityContext {
 // Fails with a clear message when the community is not in the store or is not valid.
 Result<CommunityContext> LoadCommunityContext(Store& store, std::string_view id);
 
+// Stores `community` (Transaction::SaveCommunity: bumps the revision when anything changed) in a
+// transaction of its own and returns the stored state.
+Result<StoredCommunity> SaveCommunityAlone(Store& store, const StoredCommunity& community);
+
 // The grid of local days [first, last_exclusive) at the community's step.
 Result<DayGrid> CommunityGrid(const CommunityContext& context, CivilDate first,
                               CivilDate last_exclusive);

@@ -1,6 +1,7 @@
 // The demonstration community into a store: see demo_job.h.
 #include "jobs/demo_job.h"
 
+#include "jobs/community_context.h"
 #include "synth/demo_community.h"
 #include "tz/iana_zone.h"
 
@@ -26,13 +27,7 @@ Result<DemoSummary> CreateDemo(Store& store, const DemoOptions& options) {
   auto existing = store.LoadCommunity(stored.id);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) stored.versions = (*existing)->versions;
-  {
-    auto tx = store.Begin();
-    if (!tx.ok()) return tx.status();
-    auto saved = (*tx)->SaveCommunity(stored);
-    if (!saved.ok()) return saved.status();
-    REPARTO_RETURN_IF_ERROR((*tx)->Commit());
-  }
+  if (auto saved = SaveCommunityAlone(store, stored); !saved.ok()) return saved.status();
 
   DemoSummary summary;
   summary.community_id = stored.id;

@@ -1,6 +1,7 @@
 // The store commands as a user runs them: `reparto demo`, `community show`, `export` (XLSX and
-// CSV), `allocate` again, and a community file whose coefficients do not sum to 1 refused with its
-// file and line and nothing stored.
+// CSV), `allocate` again, a community file whose coefficients do not sum to 1 refused with its
+// file and line and nothing stored, and `member join | leave | list` with `coefficients
+// add-version | history`.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -89,6 +90,62 @@ TEST(CliStore, CoefficientsThatDoNotSumToOneAreRefused) {
   EXPECT_NE(add.text.find("0.9"), std::string::npos) << add.text;
   Output list = Reparto("community list" + db);
   EXPECT_NE(list.text.find("no communities"), std::string::npos) << list.text;
+}
+
+TEST(CliStore, MembersAndCoefficientVersions) {
+  const std::string dir = NewTempDir();
+  const std::string toml = dir + "/pt.toml";
+  std::ofstream(toml) << "id = \"PT-CLI\"\ncountry = \"PT\"\ntimezone = \"Europe/Lisbon\"\n"
+                         "[sharing]\nmethod = \"fixed\"\n[[sharing.periods]]\n"
+                         "from = \"2025-01-01\"\ncoefficients = { \"A\" = 1 }\n"
+                         "[[participants]]\nid = \"PV\"\nrole = \"producer\"\n"
+                         "[[participants]]\nid = \"A\"\n";
+  const std::string db = " --db " + dir + "/members.db";
+  const std::string in = " --community PT-CLI" + db;
+  ASSERT_EQ(Reparto("community add --file " + toml + db).code, 0);
+
+  Output join = Reparto("member join" + in +
+                        " --participant B --date 2025-03-15 --name \"Loja, Rua 1\" "
+                        "--email b@example.org --lat 38.72 --lon -9.14");
+  ASSERT_EQ(join.code, 0) << join.text;
+  EXPECT_NE(join.text.find("added B: member of PT-CLI from 2025-03-15"), std::string::npos)
+      << join.text;
+  Output leave = Reparto("member leave" + in + " --participant B --date 2025-04-15");
+  ASSERT_EQ(leave.code, 0) << leave.text;
+  EXPECT_NE(leave.text.find("last day of membership 2025-04-14"), std::string::npos) << leave.text;
+  Output before = Reparto("member leave" + in + " --participant B --date 2025-03-01");
+  EXPECT_EQ(before.code, 1) << before.text;
+  EXPECT_NE(before.text.find("reparto: error: nothing was changed: B joined on 2025-03-15"),
+            std::string::npos)
+      << before.text;
+
+  Output csv = Reparto("member list --format csv" + in);
+  ASSERT_EQ(csv.code, 0) << csv.text;
+  EXPECT_NE(csv.text.find("id,name,role,building,from,to,email,phone,lat,lon\n"
+                          "PV,,producer,,,,,,,\nA,,consumer,,,,,,,\n"
+                          "B,\"Loja, Rua 1\",consumer,,2025-03-15,2025-04-15,b@example.org,,"
+                          "38.720000,-9.140000\n"),
+            std::string::npos)
+      << csv.text;
+
+  std::ofstream(dir + "/bad.csv") << "participant,coefficient\nA,0.5\nB,0.4\n";
+  Output bad =
+      Reparto("coefficients add-version" + in + " --from 2025-03-01 --table " + dir + "/bad.csv");
+  EXPECT_EQ(bad.code, 1) << bad.text;
+  EXPECT_NE(bad.text.find("bad.csv:2: coefficients sum to 0.9"), std::string::npos) << bad.text;
+  std::ofstream(dir + "/good.csv") << "participant,coefficient\nA,0.5\nB,0.5\n";
+  Output good = Reparto("coefficients add-version" + in +
+                        " --from 2025-03-01 --note \"assembly\" --table " + dir + "/good.csv");
+  ASSERT_EQ(good.code, 0) << good.text;
+  EXPECT_NE(good.text.find("added coefficient version 2 (fixed) to PT-CLI, valid from 2025-03-01"),
+            std::string::npos)
+      << good.text;
+  EXPECT_NE(good.text.find("in the past"), std::string::npos) << good.text;
+  Output history = Reparto("coefficients history" + in);
+  ASSERT_EQ(history.code, 0) << history.text;
+  EXPECT_NE(history.text.find("in force until 2025-03-01"), std::string::npos) << history.text;
+  EXPECT_NE(history.text.find("assembly"), std::string::npos) << history.text;
+  EXPECT_EQ(Reparto("member --help").code, 0);
 }
 
 }  // namespace
