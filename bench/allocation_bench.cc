@@ -9,12 +9,17 @@
 // distinct days of readings are built once from the real data shapes (London households, Almería
 // PV) - 8 x 10 000 x 100 intervals x 18 bytes = 144 MB, well above the 32 MB L3 cache, so every
 // day's readings come from RAM as they would from a store - and AllocateRun is fed day by day
-// (RunInput pointers into those day buffers) over the 365 days of the grid.
+// (RunInput pointers into those day buffers) over the 365 days of the grid. Every value fits in
+// 32 bits (a 5 MWp plant gives at most 1.25e9 mWh a quarter-hour), so the day buffers also hold
+// narrow copies (RunInput::cr32, ir32: 10 bytes a participant-interval instead of 18, 80 MB), as
+// a store keeps readings whose range allows.
 //
 // Benchmarks:
-//   BM_AllocateYear            one thread, one workspace, one MonthlyTotals.
+//   BM_AllocateYear            one thread, one workspace, one MonthlyTotals, narrow readings.
+//   BM_AllocateYear64          the same from the 64-bit readings (what the narrow ones save).
 //   BM_AllocateYearTwoThreads  two threads, each allocating half the days with its own workspace
-//                              and its own MonthlyTotals (kept separate: a report merges months).
+//                              and its own MonthlyTotals (kept separate: a report merges months),
+//                              narrow readings.
 // Targets (docs/benchmarks.md): >= 300 M items/s on one thread, >= 1.7x that on two threads,
 // peak memory < 2 GB.
 #include <benchmark/benchmark.h>
@@ -107,8 +112,11 @@ Shapes LoadShapes() {
 struct DayBuffer {
   // [p * kMaxDayIntervals + t]
   std::vector<MilliWh> cr, ir;
+  std::vector<std::int32_t> cr32, ir32;  // the same values, narrow (every one fits)
   std::vector<Quality> cr_quality, ir_quality;
-  RunInput input;  // pointers into the buffers; first_interval / n_intervals set per day
+  // Pointers into the buffers, first_interval / n_intervals set per day: `input` to the 64-bit
+  // values, `narrow` to the 32-bit ones (as a store keeps readings whose range allows).
+  RunInput input, narrow;
 };
 
 struct YearSetup {
@@ -199,16 +207,30 @@ YearSetup* BuildSetup() {
         }
       }
     }
-    b.input.cr.resize(kParticipants);
-    b.input.ir.resize(kParticipants);
-    b.input.cr_quality.resize(kParticipants);
-    b.input.ir_quality.resize(kParticipants);
+    // Narrow copies, checked: a value that does not fit leaves the setup in error.
+    b.cr32.resize(cells);
+    b.ir32.resize(cells);
+    for (std::size_t cell = 0; cell < cells; ++cell) {
+      b.cr32[cell] = static_cast<std::int32_t>(b.cr[cell]);
+      b.ir32[cell] = static_cast<std::int32_t>(b.ir[cell]);
+      if (b.cr32[cell] != b.cr[cell] || b.ir32[cell] != b.ir[cell]) s->error = "reading too large";
+    }
+    for (RunInput* input : {&b.input, &b.narrow}) {
+      input->cr.assign(kParticipants, nullptr);
+      input->ir.assign(kParticipants, nullptr);
+      input->cr_quality.resize(kParticipants);
+      input->ir_quality.resize(kParticipants);
+    }
+    b.narrow.cr32.resize(kParticipants);
+    b.narrow.ir32.resize(kParticipants);
     for (int p = 0; p < kParticipants; ++p) {
       const std::size_t first = static_cast<std::size_t>(p) * kMaxDayIntervals;
       b.input.cr[p] = &b.cr[first];
       b.input.ir[p] = &b.ir[first];
-      b.input.cr_quality[p] = &b.cr_quality[first];
-      b.input.ir_quality[p] = &b.ir_quality[first];
+      b.narrow.cr32[p] = &b.cr32[first];
+      b.narrow.ir32[p] = &b.ir32[first];
+      b.input.cr_quality[p] = b.narrow.cr_quality[p] = &b.cr_quality[first];
+      b.input.ir_quality[p] = b.narrow.ir_quality[p] = &b.ir_quality[first];
     }
   }
   for (std::size_t day = 0; day < s->grid.days.size(); ++day) {
@@ -229,11 +251,12 @@ const YearSetup& Setup() {
   return *setup;
 }
 
-// Allocates the grid's days [first_day, last_day) into `totals`.
+// Allocates the grid's days [first_day, last_day) into `totals`, from the narrow (32-bit) or the
+// 64-bit readings.
 void AllocateDays(const YearSetup& s, std::size_t first_day, std::size_t last_day,
-                  AllocationWorkspace& workspace, MonthlyTotals& totals) {
+                  AllocationWorkspace& workspace, MonthlyTotals& totals, bool narrow = true) {
   std::vector<RunInput> inputs;
-  for (const DayBuffer& b : s.days) inputs.push_back(b.input);
+  for (const DayBuffer& b : s.days) inputs.push_back(narrow ? b.narrow : b.input);
   for (std::size_t day = first_day; day < last_day; ++day) {
     RunInput& input = inputs[day % kDayBuffers];
     input.first_interval = s.grid.days[day].first_interval;
@@ -257,7 +280,8 @@ bool TotalsMatch(const YearSetup& s, const std::vector<const MonthlyTotals*>& pa
          imputed_plus_unallocated == pool;
 }
 
-void BM_AllocateYear(benchmark::State& state) {
+// One thread, from the narrow or the 64-bit readings.
+void AllocateYear(benchmark::State& state, bool narrow) {
   const YearSetup& s = Setup();
   if (!s.error.empty()) {
     state.SkipWithError(s.error.c_str());
@@ -267,7 +291,7 @@ void BM_AllocateYear(benchmark::State& state) {
   bool ok = true;
   for (auto _ : state) {
     MonthlyTotals totals(kParticipants, s.grid);
-    AllocateDays(s, 0, s.grid.days.size(), *workspace, totals);
+    AllocateDays(s, 0, s.grid.days.size(), *workspace, totals, narrow);
     benchmark::DoNotOptimize(totals.community(0).pool);
     state.PauseTiming();
     ok = ok && TotalsMatch(s, {&totals});
@@ -278,7 +302,12 @@ void BM_AllocateYear(benchmark::State& state) {
   state.counters["participants"] = kParticipants;
   state.counters["intervals"] = static_cast<double>(s.grid.interval_count());
 }
+
+void BM_AllocateYear(benchmark::State& state) { AllocateYear(state, /*narrow=*/true); }
 BENCHMARK(BM_AllocateYear)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+
+void BM_AllocateYear64(benchmark::State& state) { AllocateYear(state, /*narrow=*/false); }
+BENCHMARK(BM_AllocateYear64)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
 void BM_AllocateYearTwoThreads(benchmark::State& state) {
   const YearSetup& s = Setup();

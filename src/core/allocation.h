@@ -31,12 +31,19 @@
 
 namespace reparto {
 
-// Readings for one run of intervals: per participant, a pointer to the run's first value.
+// Readings for one run of intervals: per participant, a pointer to the run's first value (null:
+// no readings at all).
+//
+// Narrow readings: a store may keep a participant's values as 32-bit mWh when they all fit (up to
+// 2 147 kWh in an interval), which halves the memory the engine streams. When `cr32` is not empty
+// and cr32[p] is set, participant p's readings are cr32[p] and ir32[p] (cr[p] and ir[p] are then
+// ignored); the engine widens them exactly to MilliWh, so the results are the same.
 struct RunInput {
   std::int64_t first_interval = 0;  // index in the grid
   int n_intervals = 0;
   std::vector<const MilliWh*> cr, ir;
   std::vector<const Quality*> cr_quality, ir_quality;
+  std::vector<const std::int32_t*> cr32, ir32;  // optional: empty, or one entry per participant
 };
 
 // Sums over a whole run of the quantities a total needs (the others follow exactly from the

@@ -34,7 +34,7 @@ void Prepare(const SegmentContext& context, const Segment& segment, AllocationWo
   const std::size_t participants = context.community.participants.size();
   for (auto* v : {&ws.pool, &ws.unallocated, &ws.consumption, &ws.previous_floor, &ws.pool_whole,
                   &ws.pool_rest, &ws.self_consumed, &ws.supplier, &ws.surplus, &ws.shared,
-                  &ws.zeros, &ws.cm_row, &ws.im_row, &ws.imputed_row}) {
+                  &ws.zeros, &ws.cm_row, &ws.im_row, &ws.imputed_row, &ws.cr_wide, &ws.ir_wide}) {
     EnsureSize(*v, n);
   }
   for (auto& v : ws.by_origin) EnsureSize(v, n);
@@ -101,6 +101,45 @@ void Net(const MilliWh* __restrict cr, const MilliWh* __restrict ir, const Quali
   }
 }
 
+// Participant p's readings over the segment, as MilliWh.
+struct Readings {
+  const MilliWh* cr;
+  const MilliWh* ir;
+  const Quality* cq;
+  const Quality* iq;
+};
+
+const std::int32_t* NarrowCr(const RunInput& input, std::size_t p) {
+  return input.cr32.empty() ? nullptr : input.cr32[p];
+}
+
+bool HasReadings(const RunInput& input, std::size_t p) {
+  return input.cr[p] != nullptr || NarrowCr(input, p) != nullptr;
+}
+
+// The readings of participant p (HasReadings) from `offset`: narrow ones widened (exactly) into
+// ws.cr_wide and ws.ir_wide, valid until the next call.
+Readings ReadingsOf(const RunInput& input, std::size_t p, int offset, int n,
+                    AllocationWorkspace& ws) {
+  Readings r{nullptr, nullptr, input.cr_quality[p] + offset, input.ir_quality[p] + offset};
+  if (const std::int32_t* narrow_cr = NarrowCr(input, p)) {
+    const std::int32_t* __restrict cr = narrow_cr + offset;
+    const std::int32_t* __restrict ir = input.ir32[p] + offset;
+    MilliWh* __restrict cr_wide = ws.cr_wide.data();
+    MilliWh* __restrict ir_wide = ws.ir_wide.data();
+    for (int t = 0; t < n; ++t) {
+      cr_wide[t] = cr[t];
+      ir_wide[t] = ir[t];
+    }
+    r.cr = cr_wide;
+    r.ir = ir_wide;
+  } else {
+    r.cr = input.cr[p] + offset;
+    r.ir = input.ir[p] + offset;
+  }
+  return r;
+}
+
 // How many participants ahead the one-at-a-time path prefetches readings.
 constexpr std::size_t kPrefetchAhead = 6;
 
@@ -110,10 +149,15 @@ void PrefetchBytes(const void* start, std::size_t bytes) {
 }
 
 void Prefetch(const RunInput& input, int offset, int n, std::size_t p) {
-  if (input.cr[p] == nullptr) return;
+  if (!HasReadings(input, p)) return;
   const auto count = static_cast<std::size_t>(n);
-  PrefetchBytes(input.cr[p] + offset, count * sizeof(MilliWh));
-  PrefetchBytes(input.ir[p] + offset, count * sizeof(MilliWh));
+  if (const std::int32_t* narrow_cr = NarrowCr(input, p)) {
+    PrefetchBytes(narrow_cr + offset, count * sizeof(std::int32_t));
+    PrefetchBytes(input.ir32[p] + offset, count * sizeof(std::int32_t));
+  } else {
+    PrefetchBytes(input.cr[p] + offset, count * sizeof(MilliWh));
+    PrefetchBytes(input.ir[p] + offset, count * sizeof(MilliWh));
+  }
   PrefetchBytes(input.cr_quality[p] + offset, count);
   PrefetchBytes(input.ir_quality[p] + offset, count);
 }
@@ -130,11 +174,8 @@ void PoolFromSources(const SegmentContext& context, const RunInput& input, int o
   const auto& participants = context.community.participants;
   for (std::size_t p = 0; p < participants.size(); ++p) {
     const Participant& source = participants[p];
-    if (!source.IsSource() || !segment.active[p] || input.cr[p] == nullptr) continue;
-    const MilliWh* cr = input.cr[p] + offset;
-    const MilliWh* ir = input.ir[p] + offset;
-    const Quality* cq = input.cr_quality[p] + offset;
-    const Quality* iq = input.ir_quality[p] + offset;
+    if (!source.IsSource() || !segment.active[p] || !HasReadings(input, p)) continue;
+    const auto [cr, ir, cq, iq] = ReadingsOf(input, p, offset, n, ws);
     for (int t = 0; t < n; ++t) {
       const MilliWh im = std::max<MilliWh>(0, ir[t] - cr[t]);
       ws.im_row[t] = im;
@@ -205,11 +246,12 @@ void PoolOriginShares(const SegmentContext& context, const Segment& segment,
 
 // Intervals [begin, end) without a pool: netting only (nobody is imputed anything, so EI, EA and
 // the origins are 0). Adds CM to `consumption` and the sums to `totals`.
-void NetAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
+template <typename Reading>
+void NetAndSum(const Reading* __restrict cr, const Reading* __restrict ir,
                MilliWh* __restrict consumption, int begin, int end, RunTotals& totals) {
   MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0;
   for (int t = begin; t < end; ++t) {
-    const MilliWh net = cr[t] - ir[t];
+    const MilliWh net = MilliWh{cr[t]} - MilliWh{ir[t]};
     const MilliWh cm = net > 0 ? net : 0;
     consumption[t] += cm;
     sum_cr += cr[t];
@@ -239,8 +281,8 @@ struct FusedShare {
 // kSplit, the first origin's part of EA (MulDivFloorFromBelow, exact when the pool bounds EA and
 // the total as PoolBoundsSplit checks). Adds to the sums and to `first_origin`; subtracts EI from
 // `unallocated`.
-template <bool kSplit>
-void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
+template <typename Reading, bool kSplit>
+void NetShareAndSum(const Reading* __restrict cr, const Reading* __restrict ir,
                     MilliWh* __restrict consumption, MilliWh* __restrict unallocated,
                     const FusedShare& share, int begin, int end, RunTotals& totals,
                     MilliWh& first_origin) {
@@ -256,7 +298,7 @@ void NetShareAndSum(const MilliWh* __restrict cr, const MilliWh* __restrict ir,
   const MilliWh skips_net_injectors = share.step.skips_net_injectors ? -1 : 0;
   MilliWh sum_cr = 0, sum_ir = 0, sum_cm = 0, max_cm = 0, sum_ei = 0, sum_ea = 0, sum_first = 0;
   for (int t = begin; t < end; ++t) {
-    const MilliWh net = cr[t] - ir[t];
+    const MilliWh net = MilliWh{cr[t]} - MilliWh{ir[t]};
     const MilliWh cm = net > 0 ? net : 0;
     consumption[t] += cm;
     const MilliWh floor = ScaledFloor(whole[t], rest[t], running, running_ratio);
@@ -333,7 +375,8 @@ class Emitter {
 
   // The fused path (see NetShareAndSum) for a sink that reads only totals: participant p of
   // building view `slot` (at most two origins) with its readings and its step of the imputer.
-  void EmitTotalsOnly(std::size_t p, const MilliWh* cr, const MilliWh* ir, const Quality* cq,
+  template <typename Reading>
+  void EmitTotalsOnly(std::size_t p, const Reading* cr, const Reading* ir, const Quality* cq,
                       const Quality* iq, FusedShare share, std::size_t slot) {
     const int n = segment_.n;
     // The sunny hours widened to whole vectors of 8 intervals, so that the loops have fewer
@@ -356,9 +399,11 @@ class Emitter {
         share.cumulative = &ws_.origin_cumulative[slot * kOriginCount * size];
         share.total = &ws_.origin_total[slot * size];
         share.ratio = &ws_.origin_ratio[slot * kOriginCount * size];
-        NetShareAndSum<true>(cr, ir, consumption, unallocated, share, begin, end, totals, first);
+        NetShareAndSum<Reading, true>(cr, ir, consumption, unallocated, share, begin, end, totals,
+                                      first);
       } else {
-        NetShareAndSum<false>(cr, ir, consumption, unallocated, share, begin, end, totals, first);
+        NetShareAndSum<Reading, false>(cr, ir, consumption, unallocated, share, begin, end, totals,
+                                       first);
       }
       NetAndSum(cr, ir, consumption, end, n, totals);
     }
@@ -565,23 +610,28 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
       // fetch a later participant's while this one is computed, so memory keeps streaming.
       if (p + kPrefetchAhead < participants.size()) Prefetch(input, offset, n, p + kPrefetchAhead);
       MilliWh* imputed = ws.imputed_row.data();
-      if (!segment.member[p] || input.cr[p] == nullptr) {
+      if (!segment.member[p] || !HasReadings(input, p)) {
         imputer.Impute(p, ws.zeros.data(), imputed);
         emitter.EmitWithoutReadings(p, imputed);
         continue;
       }
-      const MilliWh* cr = input.cr[p] + offset;
-      const MilliWh* ir = input.ir[p] + offset;
-      const Quality* cq = input.cr_quality[p] + offset;
-      const Quality* iq = input.ir_quality[p] + offset;
       const auto slot = static_cast<std::size_t>(context.view_of[p]);
       if (fused && ws.view_origin_count[slot] <= 2) {
-        emitter.EmitTotalsOnly(p, cr, ir, cq, iq,
-                               FusedShare{ws.pool_whole.data(), ws.pool_rest.data(),
-                                          ws.previous_floor.data(), imputer.Step(p)},
-                               slot);
+        // Narrow readings go straight into the fused loops, widened as they are loaded.
+        const FusedShare share{ws.pool_whole.data(), ws.pool_rest.data(), ws.previous_floor.data(),
+                               imputer.Step(p)};
+        const Quality* cq = input.cr_quality[p] + offset;
+        const Quality* iq = input.ir_quality[p] + offset;
+        if (const std::int32_t* narrow_cr = NarrowCr(input, p)) {
+          emitter.EmitTotalsOnly(p, narrow_cr + offset, input.ir32[p] + offset, cq, iq, share,
+                                 slot);
+        } else {
+          emitter.EmitTotalsOnly(p, input.cr[p] + offset, input.ir[p] + offset, cq, iq, share,
+                                 slot);
+        }
         continue;
       }
+      const auto [cr, ir, cq, iq] = ReadingsOf(input, p, offset, n, ws);
       RunTotals totals;
       Net(cr, ir, cq, iq, n, ws.cm_row.data(), ws.im_row.data(), /*with_quality=*/false, ws,
           &totals);
@@ -592,19 +642,19 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
     for (std::size_t p = 0; p < participants.size(); ++p) {
       MilliWh* cm = &ws.cm[p * size];
       MilliWh* im = &ws.im[p * size];
-      if (!segment.member[p] || input.cr[p] == nullptr) {
+      if (!segment.member[p] || !HasReadings(input, p)) {
         std::fill_n(cm, n, 0);
         std::fill_n(im, n, 0);
         continue;
       }
-      Net(input.cr[p] + offset, input.ir[p] + offset, input.cr_quality[p] + offset,
-          input.ir_quality[p] + offset, n, cm, im, /*with_quality=*/true, ws);
+      const auto [cr, ir, cq, iq] = ReadingsOf(input, p, offset, n, ws);
+      Net(cr, ir, cq, iq, n, cm, im, /*with_quality=*/true, ws);
     }
     ComputeImputed(context.community, segment, ws);
     const std::size_t own_slot = context.view_participant.size();
     for (std::size_t p = 0; p < participants.size(); ++p) {
       const MilliWh* imputed = &ws.imputed[p * size];
-      if (!segment.member[p] || input.cr[p] == nullptr) {
+      if (!segment.member[p] || !HasReadings(input, p)) {
         emitter.EmitWithoutReadings(p, imputed);
         continue;
       }
@@ -619,8 +669,8 @@ void AllocateSegment(const SegmentContext& context, const RunInput& input, int o
         OriginShares(own_slot, weights, n, ws);
         slot = own_slot;
       }
-      emitter.Emit(p, input.cr[p] + offset, input.ir[p] + offset, input.cr_quality[p] + offset,
-                   input.ir_quality[p] + offset, &ws.cm[p * size], &ws.im[p * size], imputed, slot);
+      const auto [cr, ir, cq, iq] = ReadingsOf(input, p, offset, n, ws);
+      emitter.Emit(p, cr, ir, cq, iq, &ws.cm[p * size], &ws.im[p * size], imputed, slot);
     }
   }
   sink.EndRun(PoolRun{segment.first_interval, n, ws.pool.data(), ws.unallocated.data(),

@@ -5,7 +5,8 @@
 // ones, with buildings and voltages (one, two or three origins), the Portuguese net-injector rule
 // or not, memberships, suspensions, participants without readings, estimated and missing values,
 // and energies from ordinary to extreme (pools whose square overflows 64 bits, values up to 2^52),
-// so that both the fused path and the general path it falls back to are covered.
+// so that both the fused path and the general path it falls back to are covered. Also: readings
+// given as 32-bit values (RunInput::cr32, ir32) give the same results as the 64-bit ones.
 //
 // Units: mWh, parts per billion, UTC seconds.
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@
 #include "core/split.h"
 #include "core/tee_sink.h"
 #include "core/time.h"
+#include "support/allocation_fixture.h"
 #include "support/allocation_invariants.h"
 
 namespace reparto::testing {
@@ -115,6 +117,10 @@ Case MakeCase(std::uint64_t seed) {
   fixed.method = Method::kFixed;
   fixed.fixed = random_set();
   const bool variable = random(0, 4) == 0;
+  if (random(0, 6) == 0) {  // a method coupling the participants (no fused path)
+    fixed.method = Method::kProportional;
+    fixed.fixed.clear();
+  }
   if (variable) {
     SharingPeriod changing;
     changing.method = Method::kVariable;
@@ -147,6 +153,7 @@ Case MakeCase(std::uint64_t seed) {
   };
   for (int p = 0; p < n; ++p) {
     const bool source = c.community.participants[p].IsSource();
+    const bool spiky = random(0, 3) == 0;  // a few values of 2^34
     c.cr.emplace_back(intervals);
     c.ir.emplace_back(intervals);
     c.cr_quality.emplace_back(intervals);
@@ -155,7 +162,7 @@ Case MakeCase(std::uint64_t seed) {
       const int of_day = static_cast<int>(t) % per_day;
       const bool sunny = of_day > per_day / 4 && of_day < per_day * 3 / 4;
       const std::int64_t top =
-          random(0, 50) == 0 ? std::min(std::int64_t{1} << 34, extreme) : largest;
+          spiky && random(0, 50) == 0 ? std::min(std::int64_t{1} << 34, extreme) : largest;
       c.cr[p][t] = random(0, 3) == 0 ? 0 : random(0, top);
       c.ir[p][t] = source && sunny ? random(0, largest_source) : 0;
       c.cr_quality[p][t] = quality();
@@ -185,11 +192,41 @@ RunInput InputOf(const Case& c, std::int64_t first, int n) {
   return input;
 }
 
-// Allocates the case day by day into `sink`.
-void AllocateDays(const Allocator& allocator, const Case& c, AllocationSink& sink) {
+// The same readings as 32-bit values (RunInput::cr32, ir32) for the participants whose values all
+// fit; the others keep the 64-bit ones.
+struct Narrow {
+  std::vector<std::vector<std::int32_t>> cr, ir;
+  std::vector<bool> fits;
+  explicit Narrow(const Case& c) {
+    for (std::size_t p = 0; p < c.cr.size(); ++p) {
+      cr.emplace_back(c.cr[p].begin(), c.cr[p].end());
+      ir.emplace_back(c.ir[p].begin(), c.ir[p].end());
+      bool all = true;
+      for (std::size_t t = 0; t < c.cr[p].size(); ++t) {
+        all = all && cr[p][t] == c.cr[p][t] && ir[p][t] == c.ir[p][t];
+      }
+      fits.push_back(all);
+    }
+  }
+  void Into(RunInput& input) const {
+    const auto at = static_cast<std::size_t>(input.first_interval);
+    for (std::size_t p = 0; p < cr.size(); ++p) {
+      const bool narrow = fits[p] && input.cr[p] != nullptr;
+      input.cr32.push_back(narrow ? &cr[p][at] : nullptr);
+      input.ir32.push_back(narrow ? &ir[p][at] : nullptr);
+      if (narrow) input.cr[p] = input.ir[p] = nullptr;
+    }
+  }
+};
+
+// Allocates the case day by day into `sink` (from narrow readings where given).
+void AllocateDays(const Allocator& allocator, const Case& c, AllocationSink& sink,
+                  const Narrow* narrow = nullptr) {
   auto workspace = Allocator::NewWorkspace();
   for (const LocalDay& day : c.grid.days) {
-    allocator.AllocateRun(InputOf(c, day.first_interval, day.n_intervals), *workspace, sink);
+    RunInput input = InputOf(c, day.first_interval, day.n_intervals);
+    if (narrow != nullptr) narrow->Into(input);
+    allocator.AllocateRun(input, *workspace, sink);
   }
 }
 
@@ -257,6 +294,32 @@ TEST(AllocationTotals, TotalsOnlySinksGetTheTotalsOfTheArrays) {
     fused_cases += fixed_only;
   }
   EXPECT_GT(fused_cases, kCases / 2);
+}
+
+// Narrow readings give the same results as the 64-bit ones, on every path: every array (the
+// general path widens them) and the run totals of a totals-only sink (the fused path loads them).
+TEST(AllocationTotals, NarrowReadingsGiveTheSameResults) {
+  int narrow_participants = 0;
+  for (int k = 0; k < 100; ++k) {
+    const std::uint64_t seed = 0x3232000u + static_cast<std::uint64_t>(k);
+    const Case c = MakeCase(seed);
+    SCOPED_TRACE("seed " + std::to_string(seed) + ": " + c.description);
+    auto allocator = Allocator::Create(c.community, c.grid);
+    ASSERT_TRUE(allocator.ok()) << allocator.status().message();
+    const Narrow narrow(c);
+    for (bool fits : narrow.fits) narrow_participants += fits;
+    const std::size_t n = c.community.participants.size();
+    CollectingSink wide_rows(n, c.grid.interval_count()), narrow_rows(n, c.grid.interval_count());
+    AllocateDays(**allocator, c, wide_rows);
+    AllocateDays(**allocator, c, narrow_rows, &narrow);
+    ASSERT_TRUE(wide_rows == narrow_rows);
+    TotalsRecorder wide_totals(true), narrow_totals(true);
+    AllocateDays(**allocator, c, wide_totals);
+    AllocateDays(**allocator, c, narrow_totals, &narrow);
+    ASSERT_TRUE(wide_totals.records() == narrow_totals.records());
+    ASSERT_EQ(wide_totals.pool(), narrow_totals.pool());
+  }
+  EXPECT_GT(narrow_participants, 500);
 }
 
 TEST(AllocationTotals, MonthlyTotalsReadsOnlyTotalsInsideAMonth) {

@@ -36,6 +36,8 @@ struct AllocationWorkspace {
   std::vector<const std::vector<Coefficient>*> rows;
   // One participant's netting and share, [t] (the one-participant-at-a-time path).
   std::vector<MilliWh> cm_row, im_row, imputed_row;
+  // One participant's narrow readings (RunInput::cr32, ir32) widened to MilliWh, [t].
+  std::vector<MilliWh> cr_wide, ir_wide;
   // Origin mix of each slot (a building view, or a pairwise participant's own): for the k-th
   // origin used, the cumulative energy of origins 0..k, [(slot * kOriginCount + k) * n + t], and
   // its ratio to the total as a double (an estimate that MulDivFloorWithRatio makes exact).
