@@ -203,8 +203,8 @@ class SqliteTransaction final : public StoreTransaction {
         "ON CONFLICT (community_id, day) DO UPDATE SET results_revision = "
         "excluded.results_revision, "
         "results_community_revision = excluded.results_community_revision, pool = excluded.pool");
-    auto put =
-        db_.Prepare("INSERT INTO result_day (participant_id, day, data) VALUES (?1, ?2, ?3) "
+    auto put = db_.Prepare(
+        "INSERT INTO result_day (participant_id, day, data) VALUES (?1, ?2, ?3) "
         "ON CONFLICT (participant_id, day) DO UPDATE SET data = excluded.data");
     if (!clear.ok()) return clear.status();
     if (!mark.ok()) return mark.status();
