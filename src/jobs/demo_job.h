@@ -1,7 +1,7 @@
 // `reparto demo`: the demonstration community (src/synth: 39 consumers and two PV plants in a
 // Spanish town, a year of generated quarter-hour readings, summed into the hourly intervals of the
-// Spanish rules on import) saved, imported and allocated in a
-// store, exactly as a manager's own data would be. Running it again changes nothing.
+// Spanish rules on import) saved, imported and allocated in a store, exactly as a manager's own
+// data would be. Running it again changes nothing.
 #pragma once
 
 #include <cstdint>
