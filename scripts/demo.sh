@@ -17,8 +17,9 @@ echo "== reparto demo (database: reparto.db)"
 $reparto demo --db reparto.db
 cau=$($reparto community list --db reparto.db | awk 'NR==1 {print $1}')
 echo
-$reparto community show "$cau" --db reparto.db | head -8
-echo "  ..."
+$reparto community show "$cau" --db reparto.db > out/demo-community.txt
+head -8 out/demo-community.txt
+echo "  ... (all of it in out/demo-community.txt)"
 $reparto export --db reparto.db --community "$cau" --kind monthly --out out/demo-monthly.xlsx
 $reparto export --db reparto.db --community "$cau" --kind monthly --out out/demo-monthly.csv
 
