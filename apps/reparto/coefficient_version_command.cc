@@ -5,7 +5,6 @@
 //
 // Units: coefficients in tables are decimal fractions of 1; dates YYYY-MM-DD in the community's
 // time zone.
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -41,9 +40,7 @@ Status RunAddVersion(const VersionArgs& args) {
   request.table = args.table;
   request.from = *from;
   request.note = args.note;
-  request.now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  request.now = NowUtc();
   auto added = jobs::AddCoefficientVersion(**store, args.community, request);
   if (!added.ok()) return added.status().WithContext("nothing was stored");
   const CoefficientVersion& v = added->version;

@@ -1,6 +1,5 @@
 // `reparto community list | show ID | add --file C.toml`: the communities in the store, one
 // community's members and coefficient history, and adding (or updating) one from its TOML file.
-#include <chrono>
 #include <cstdio>
 
 #include "config/community_file.h"
@@ -91,9 +90,7 @@ Status RunAdd(const CommunityArgs& args) {
   if (!community.ok()) return community.status();
   auto store = OpenDb(args.db);
   if (!store.ok()) return store.status();
-  const UtcSeconds now = std::chrono::duration_cast<std::chrono::seconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+  const UtcSeconds now = NowUtc();
   StoredCommunity incoming =
       FromCommunity(*community, args.name.empty() ? community->id : args.name, now, args.file);
   auto existing = (*store)->LoadCommunity(community->id);

@@ -1,7 +1,6 @@
 // `reparto demo [--db PATH] [--year YYYY] [--seed N]`: creates the demonstration community in the
 // store (the embedded SQLite file by default), with a year of readings and allocation results,
 // and says what to run next.
-#include <chrono>
 #include <cstdio>
 
 #include "jobs/demo_job.h"
@@ -19,12 +18,6 @@ struct DemoArgs {
   std::uint64_t seed = 1;
 };
 
-UtcSeconds Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 double Kwh(MilliWh v) { return static_cast<double>(v) / 1e6; }
 
 Status RunDemo(const DemoArgs& args) {
@@ -34,7 +27,7 @@ Status RunDemo(const DemoArgs& args) {
   jobs::DemoOptions options;
   options.year = args.year;
   options.seed = args.seed;
-  options.now = Now();
+  options.now = NowUtc();
   options.progress = progress.Callback();
   auto demo = jobs::CreateDemo(**store, options);
   progress.Done();

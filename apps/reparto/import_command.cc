@@ -1,6 +1,5 @@
 // `reparto import --community ID FILE [FILE ...]`: meter exports into the store, all or nothing
 // (see src/jobs/import_job.h), with a summary per file.
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -40,9 +39,7 @@ Status RunImport(const ImportArgs& args) {
     options.format = *format;
   }
   options.readings_step_seconds = args.readings_step_minutes * 60;
-  options.now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  options.now = NowUtc();
   StageProgress progress;
   options.progress = progress.Callback();
   std::vector<jobs::ImportInput> inputs;

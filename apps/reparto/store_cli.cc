@@ -1,6 +1,8 @@
 // The --db option and stage progress bars: see store_cli.h.
 #include "store_cli.h"
 
+#include <chrono>
+
 #include "jobs/open_store.h"
 
 namespace reparto::cli {
@@ -11,6 +13,12 @@ void AddDbOption(CLI::App* cmd, std::string& db) {
                   "Database: a SQLite file (created when missing) or postgresql://user@host/db; "
                   "default $REPARTO_DB or reparto.db")
       ->capture_default_str();
+}
+
+UtcSeconds NowUtc() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string DbFlag(const std::string& db) {

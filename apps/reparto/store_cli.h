@@ -18,6 +18,9 @@ void AddDbOption(CLI::App* cmd, std::string& db);
 // " --db VALUE" to repeat in a suggested command, or "" when it is the default.
 std::string DbFlag(const std::string& db);
 
+// The current instant (UTC seconds), recorded with imports and versions.
+UtcSeconds NowUtc();
+
 // Opens it; the error says which database could not be opened and why.
 Result<std::unique_ptr<Store>> OpenDb(const std::string& db);
 

@@ -66,6 +66,13 @@ struct DayState {
   bool has_readings = false;
 };
 
+// Whether a day's results must be recomputed: never computed, or computed from older readings or
+// an older revision of the community.
+inline bool ResultsStale(const DayState& s, std::int64_t community_revision) {
+  return s.results_revision != s.readings_revision ||
+         s.results_community_revision != community_revision;
+}
+
 // Writes happen in a transaction: all of it on Commit, nothing if it is destroyed first or any
 // call fails. One writer at a time (per database with SQLite, per community with PostgreSQL);
 // readers are not blocked.

@@ -12,15 +12,6 @@
 namespace reparto::jobs {
 namespace {
 
-// The widest period a community can have data in (the time-zone database's limit is 2038).
-constexpr CivilDate kFirstPossibleDay{1990, 1, 1};
-constexpr CivilDate kLastPossibleDay{2038, 1, 1};
-
-bool IsStale(const DayState& s, std::int64_t community_revision) {
-  return s.results_revision != s.readings_revision ||
-         s.results_community_revision != community_revision;
-}
-
 // Allocates the consecutive days [first, last] and stores their results.
 Status AllocateChunk(Store& store, const CommunityContext& context, CivilDate first, CivilDate last,
                      const std::vector<DayState>& states) {
@@ -78,7 +69,7 @@ Result<AllocateSummary> AllocateStored(Store& store, std::string_view community,
     ++summary.days_with_readings;
     if (!summary.first_day) summary.first_day = s.day;
     summary.last_day = s.day;
-    if (options.force || IsStale(s, context->stored.revision)) {
+    if (options.force || ResultsStale(s, context->stored.revision)) {
       todo.push_back(s);
     } else {
       ++summary.days_up_to_date;

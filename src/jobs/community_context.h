@@ -24,6 +24,11 @@ Result<CommunityContext> LoadCommunityContext(Store& store, std::string_view id)
 // transaction of its own and returns the stored state.
 Result<StoredCommunity> SaveCommunityAlone(Store& store, const StoredCommunity& community);
 
+// The widest period a community can have data in when a command gives no dates (the time-zone
+// database is reliable until 2038).
+inline constexpr CivilDate kFirstPossibleDay{1990, 1, 1};
+inline constexpr CivilDate kLastPossibleDay{2038, 1, 1};
+
 // The grid of local days [first, last_exclusive) at the community's step.
 Result<DayGrid> CommunityGrid(const CommunityContext& context, CivilDate first,
                               CivilDate last_exclusive);

@@ -14,9 +14,6 @@
 namespace reparto::jobs {
 namespace {
 
-constexpr CivilDate kFirstPossibleDay{1990, 1, 1};
-constexpr CivilDate kLastPossibleDay{2038, 1, 1};
-
 Status ExportDiagrams(Store& store, const CommunityContext& context, const DayGrid& grid,
                       const ExportOptions& options, ReplaySummary& replay) {
   if (options.format == ExportFormat::kXlsx) {
@@ -74,8 +71,7 @@ Result<ExportSummary> ExportResults(Store& store, std::string_view community,
     if (s.results_revision < 0) continue;
     if (!first) first = s.day;
     last = s.day;
-    summary.days_stale += s.results_revision != s.readings_revision ||
-                          s.results_community_revision != context->stored.revision;
+    summary.days_stale += ResultsStale(s, context->stored.revision);
   }
   if (!first) {
     return Status::Error("community '" + std::string(community) +

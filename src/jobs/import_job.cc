@@ -234,6 +234,10 @@ class FileMerger {
   const ImportOptions& options_;
 };
 
+Result<ImportSummary> ImportPrepared(Store& store, const CommunityContext& context,
+                                     const std::vector<PreparedBatch>& batches,
+                                     const ImportOptions& options);
+
 }  // namespace
 
 std::string ContentHash(std::string_view bytes) {
@@ -275,7 +279,7 @@ Result<ImportSummary> ImportFiles(Store& store, std::string_view community,
     batches.push_back(
         PreparedBatch{std::move(*batch), std::string(FormatName(*format)), ContentHash(*text)});
   }
-  return ImportBatches(store, community, std::move(batches), options);
+  return ImportPrepared(store, *context, batches, options);
 }
 
 Result<ImportSummary> ImportBatches(Store& store, std::string_view community,
@@ -283,11 +287,19 @@ Result<ImportSummary> ImportBatches(Store& store, std::string_view community,
                                     const ImportOptions& options) {
   auto context = LoadCommunityContext(store, community);
   if (!context.ok()) return context.status();
+  return ImportPrepared(store, *context, batches, options);
+}
+
+namespace {
+
+Result<ImportSummary> ImportPrepared(Store& store, const CommunityContext& context,
+                                     const std::vector<PreparedBatch>& batches,
+                                     const ImportOptions& options) {
   std::vector<std::vector<int>> resolved;
   for (const PreparedBatch& prepared : batches) {
-    auto participants = ResolveParticipants(context->community, prepared.batch);
+    auto participants = ResolveParticipants(context.community, prepared.batch);
     if (!participants.ok()) return participants.status();
-    REPARTO_RETURN_IF_ERROR(CheckMembership(*context, prepared.batch, *participants));
+    REPARTO_RETURN_IF_ERROR(CheckMembership(context, prepared.batch, *participants));
     resolved.push_back(std::move(*participants));
   }
   Report(options.progress, "checking", 0, 1);
@@ -296,7 +308,7 @@ Result<ImportSummary> ImportBatches(Store& store, std::string_view community,
   auto tx = store.Begin();
   if (!tx.ok()) return tx.status();
   ImportSummary summary;
-  FileMerger merger(*context, **tx, options);
+  FileMerger merger(context, **tx, options);
   for (std::size_t b = 0; b < batches.size(); ++b) {
     Report(options.progress, "writing", static_cast<std::int64_t>(b),
            static_cast<std::int64_t>(batches.size()));
@@ -310,4 +322,5 @@ Result<ImportSummary> ImportBatches(Store& store, std::string_view community,
   return summary;
 }
 
+}  // namespace
 }  // namespace reparto::jobs

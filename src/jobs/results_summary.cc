@@ -10,7 +10,7 @@ namespace reparto::jobs {
 Result<ResultsSummary> SummariseResults(Store& store, std::string_view community) {
   auto context = LoadCommunityContext(store, community);
   if (!context.ok()) return context.status();
-  auto states = store.LoadDayStates(community, {1990, 1, 1}, {2038, 1, 1});
+  auto states = store.LoadDayStates(community, kFirstPossibleDay, kLastPossibleDay);
   if (!states.ok()) return states.status();
   ResultsSummary summary;
   for (const DayState& s : *states) {
