@@ -6,6 +6,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libhowardhinnant-date-dev libcli11-dev libtomlplusplus-dev libzip-dev libpugixml-dev libsqlite3-dev libxlsxwriter-dev
   libpq-dev postgresql
+  nlohmann-json3-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do
