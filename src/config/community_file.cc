@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/toml_reader.h"
 #include "core/supply_point.h"
 #include "core/time.h"
 #include "fileio/csv.h"
@@ -148,102 +149,27 @@ struct ParticipantExtras {
   const toml::node* node = nullptr;
 };
 
-class Loader {
+class Loader : TomlReader {
  public:
   Loader(std::string source, std::string base_dir)
-      : source_(std::move(source)), base_dir_(std::move(base_dir)) {}
+      : TomlReader(std::move(source)), base_dir_(std::move(base_dir)) {}
 
   Result<Community> Run(std::string_view text) {
-    toml::table root;
-    try {
-      root = toml::parse(text, source_);
-    } catch (const toml::parse_error& e) {
-      return Status::Error(source_ + ":" + std::to_string(e.source().begin.line) + ":" +
-                           std::to_string(e.source().begin.column) + ": " +
-                           std::string(e.description()));
-    }
+    auto parsed = Parse(text);
+    if (!parsed.ok()) return parsed.status();
+    const toml::table& root = *parsed;
     CheckKeys(root, "", kTopKeys);
     ReadHeader(root);
     ReadParticipants(root);
     ReadItaly(root);
     ReadSuspensions(root);
     ReadSharing(root);
-    if (errors_.empty()) {
-      const Status s = Validate(community_);
-      if (!s.ok()) {
-        std::istringstream lines(s.message());
-        std::string line;
-        while (std::getline(lines, line)) errors_.push_back(source_ + ": " + line);
-      }
-    }
-    if (!errors_.empty()) {
-      std::string message;
-      for (std::size_t i = 0; i < errors_.size(); ++i) {
-        if (i > 0) message += '\n';
-        message += errors_[i];
-      }
-      return Status::Error(std::move(message));
-    }
+    if (errors().empty()) AddFileErrors(Validate(community_));
+    if (!errors().empty()) return Failure();
     return std::move(community_);
   }
 
  private:
-  // "community.toml:12:5: participants[2].role: " for a node, or "community.toml: key: ".
-  std::string At(const toml::node* node, const std::string& key) const {
-    std::string where = source_;
-    if (node != nullptr && node->source().begin.line > 0) {
-      where += ":" + std::to_string(node->source().begin.line) + ":" +
-               std::to_string(node->source().begin.column);
-    }
-    return key.empty() ? where + ": " : where + ": " + key + ": ";
-  }
-  void Error(const toml::node* node, const std::string& key, const std::string& message) {
-    errors_.push_back(At(node, key) + message);
-  }
-
-  template <std::size_t N>
-  void CheckKeys(const toml::table& table, const std::string& prefix,
-                 const std::string_view (&allowed)[N]) {
-    for (const auto& [key, value] : table) {
-      if (std::find(std::begin(allowed), std::end(allowed), key.str()) != std::end(allowed)) {
-        continue;
-      }
-      std::string list;
-      for (std::size_t i = 0; i < N; ++i) list += (i > 0 ? ", " : "") + std::string(allowed[i]);
-      Error(&value, prefix + std::string(key.str()), "unknown key (expected one of: " + list + ")");
-    }
-  }
-
-  std::optional<std::string> GetString(const toml::table& t, std::string_view key,
-                                       const std::string& label, bool required) {
-    const toml::node* node = t.get(key);
-    if (node == nullptr) {
-      if (required) Error(&t, label, "missing (expected a string)");
-      return std::nullopt;
-    }
-    if (const auto* s = node->as_string()) return s->get();
-    Error(node, label, "expected a string");
-    return std::nullopt;
-  }
-
-  std::optional<double> GetNumber(const toml::node* node, const std::string& label) {
-    if (node == nullptr) return std::nullopt;
-    if (const auto* f = node->as_floating_point()) {
-      if (std::isfinite(f->get())) return f->get();
-    } else if (const auto* i = node->as_integer()) {
-      return static_cast<double>(i->get());
-    }
-    Error(node, label, "expected a number");
-    return std::nullopt;
-  }
-
-  std::optional<std::int64_t> GetInteger(const toml::node* node, const std::string& label) {
-    if (node == nullptr) return std::nullopt;
-    if (const auto* i = node->as_integer()) return i->get();
-    Error(node, label, "expected an integer");
-    return std::nullopt;
-  }
-
   // A date ("2024-05-20" or TOML 2024-05-20: local midnight in the community's zone) or an
   // instant with offset ("2024-05-20T10:00:00+01:00", quoted or TOML offset date-time).
   std::optional<UtcSeconds> GetInstant(const toml::node* node, const std::string& label) {
@@ -812,13 +738,13 @@ class Loader {
     std::string want;
     for (std::size_t i = 0; i < expected.size(); ++i) want += (i > 0 ? "," : "") + expected[i];
     if (rows.empty()) {
-      errors_.push_back(path + ": empty file (expected the header '" + want + "')");
+      AddError(path + ": empty file (expected the header '" + want + "')");
       return false;
     }
     std::vector<std::string> got;
     for (const std::string& f : rows[0].fields) got.push_back(Lower(f));
     if (got != expected) {
-      errors_.push_back(CsvAt(path, rows[0].line) + "expected the header '" + want + "'");
+      AddError(CsvAt(path, rows[0].line) + "expected the header '" + want + "'");
       return false;
     }
     return true;
@@ -834,29 +760,29 @@ class Loader {
     };
     std::map<UtcSeconds, Pending> by_start;
     std::map<std::pair<UtcSeconds, int>, int> seen;  // (start, participant) -> line
-    const std::size_t errors_before = errors_.size();
+    const std::size_t errors_before = errors().size();
     const int step = community_.rules.step_seconds;
     for (std::size_t r = 1; r < rows.size(); ++r) {
       const CsvRow& row = rows[r];
       const std::string at = CsvAt(path, row.line);
       if (row.fields.size() != 3) {
-        errors_.push_back(at + "expected 3 fields (participant,start,coefficient), found " +
-                          std::to_string(row.fields.size()));
+        AddError(at + "expected 3 fields (participant,start,coefficient), found " +
+                 std::to_string(row.fields.size()));
         continue;
       }
       const int index = community_.IndexOf(row.fields[0]);
       if (index < 0) {
-        errors_.push_back(at + "unknown participant '" + row.fields[0] + "'");
+        AddError(at + "unknown participant '" + row.fields[0] + "'");
         continue;
       }
       auto start = ParseIsoInstant(row.fields[1]);
       if (!start.ok()) {
-        errors_.push_back(at + start.status().message());
+        AddError(at + start.status().message());
         continue;
       }
       if (*start % step != 0) {
-        errors_.push_back(at + "start " + row.fields[1] + " is not on a " +
-                          std::to_string(step / 60) + "-minute boundary");
+        AddError(at + "start " + row.fields[1] + " is not on a " + std::to_string(step / 60) +
+                 "-minute boundary");
         continue;
       }
       double value = 0;
@@ -864,13 +790,13 @@ class Loader {
       auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
       if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
           value < 0) {
-        errors_.push_back(at + "bad coefficient '" + text + "' (expected a decimal >= 0)");
+        AddError(at + "bad coefficient '" + text + "' (expected a decimal >= 0)");
         continue;
       }
       auto [it, inserted] = seen.emplace(std::make_pair(*start, index), row.line);
       if (!inserted) {
-        errors_.push_back(at + "duplicate coefficient for '" + row.fields[0] + "' at " +
-                          row.fields[1] + " (also line " + std::to_string(it->second) + ")");
+        AddError(at + "duplicate coefficient for '" + row.fields[0] + "' at " + row.fields[1] +
+                 " (also line " + std::to_string(it->second) + ")");
         continue;
       }
       if (*start < period.from || *start >= period.to) continue;  // outside this period
@@ -881,9 +807,9 @@ class Loader {
       }
       pending.decimals[static_cast<std::size_t>(index)] = value;
     }
-    if (errors_.size() != errors_before) return false;
+    if (errors().size() != errors_before) return false;
     if (by_start.empty()) {
-      errors_.push_back(path + ": no coefficient rows inside the period");
+      AddError(path + ": no coefficient rows inside the period");
       return false;
     }
     int row_seconds = row_minutes ? *row_minutes * 60 : 3600;
@@ -897,9 +823,8 @@ class Loader {
     for (auto& [start, pending] : by_start) {
       auto exact = ToExactCoefficients(pending.decimals);
       if (!exact.ok()) {
-        errors_.push_back(CsvAt(path, pending.first_line) + "rows starting " +
-                          FormatIsoInstant(start, OffsetAt(start)) + ": " +
-                          exact.status().message());
+        AddError(CsvAt(path, pending.first_line) + "rows starting " +
+                 FormatIsoInstant(start, OffsetAt(start)) + ": " + exact.status().message());
         ok = false;
         continue;
       }
@@ -918,9 +843,8 @@ class Loader {
       const CsvRow& row = rows[r];
       const std::string at = CsvAt(path, row.line);
       if (row.fields.size() != 4) {
-        errors_.push_back(at +
-                          "expected 4 fields (producer,participant,start,coefficient), found " +
-                          std::to_string(row.fields.size()));
+        AddError(at + "expected 4 fields (producer,participant,start,coefficient), found " +
+                 std::to_string(row.fields.size()));
         ok = false;
         continue;
       }
@@ -928,20 +852,20 @@ class Loader {
       entry.producer = community_.IndexOf(row.fields[0]);
       entry.participant = community_.IndexOf(row.fields[1]);
       if (entry.producer < 0) {
-        errors_.push_back(at + "unknown producer '" + row.fields[0] + "'");
+        AddError(at + "unknown producer '" + row.fields[0] + "'");
         ok = false;
       } else if (!community_.participants[static_cast<std::size_t>(entry.producer)].IsSource()) {
-        errors_.push_back(at + "'" + row.fields[0] + "' is a consumer, not a producer or prosumer");
+        AddError(at + "'" + row.fields[0] + "' is a consumer, not a producer or prosumer");
         ok = false;
       }
       if (entry.participant < 0) {
-        errors_.push_back(at + "unknown participant '" + row.fields[1] + "'");
+        AddError(at + "unknown participant '" + row.fields[1] + "'");
         ok = false;
       }
       if (!row.fields[2].empty()) {
         auto start = ParseIsoInstant(row.fields[2]);
         if (!start.ok()) {
-          errors_.push_back(at + start.status().message());
+          AddError(at + start.status().message());
           ok = false;
         } else {
           entry.start = *start;
@@ -949,8 +873,8 @@ class Loader {
       }
       auto ppb = ParseDecimalPpb(row.fields[3]);
       if (!ppb || *ppb > kCoefficientScale) {
-        errors_.push_back(at + "bad coefficient '" + row.fields[3] +
-                          "' (expected a decimal between 0 and 1)");
+        AddError(at + "bad coefficient '" + row.fields[3] +
+                 "' (expected a decimal between 0 and 1)");
         ok = false;
       } else {
         entry.coefficient = *ppb;
@@ -962,7 +886,7 @@ class Loader {
       period.pairs.push_back(entry);
     }
     if (ok && period.pairs.empty()) {
-      errors_.push_back(path + ": no pairwise coefficients");
+      AddError(path + ": no pairwise coefficients");
       ok = false;
     }
     return ok;
@@ -974,7 +898,6 @@ class Loader {
     return offset.ok() ? *offset : 0;
   }
 
-  std::string source_;
   std::string base_dir_;
   std::vector<std::string> errors_;
   std::unique_ptr<IanaZone> zone_;
