@@ -191,6 +191,28 @@ TEST(RetailBill, TwentyFiveHourDayPricesAndCountsTheExtraHour) {
   EXPECT_EQ(Bill(p, c, BillingConfig{}, BillScenario::kWithoutCommunity).energy, 150);
 }
 
+TEST(RetailBill, OctoberWithA25HourDayBillsEveryHour) {
+  // October 2025, hourly: 30 days of 24 hours and the 26th of 25 = 745 hours. 1 kWh every hour
+  // at 0.10 €/kWh = 74.50 € (a month of 744 hours would give 74.40). Power over 31 days:
+  // 0.4030474 × 31 = 12.4944694 → 12.49. Total 86.99 €.
+  DayGrid grid = Days({2025, 10, 1}, 31, 24);
+  grid.days[25].n_intervals = 25;
+  for (std::size_t k = 26; k < grid.days.size(); ++k) ++grid.days[k].first_interval;
+  MemberPeriod p = Zeros(std::move(grid));
+  ASSERT_EQ(p.supplier.size(), 745u);
+  for (auto& e : p.supplier) e = 1 * kWh;
+  SupplyContract c = Fixed({100'000, 100'000, 100'000});
+  c.power_w = {4'600, 4'600};
+  c.power_price = {84'034, 3'585};
+  const RetailBill bill = Bill(p, c, BillingConfig{});
+  EXPECT_EQ(bill.days, 31);
+  EXPECT_EQ(bill.grid_energy, 745 * kWh);
+  EXPECT_EQ(bill.energy, 7450);
+  EXPECT_EQ(bill.power, 1249);
+  EXPECT_EQ(bill.total, 8699);
+  EXPECT_EQ(bill.quality_counts[0], 745);
+}
+
 TEST(RetailBill, MidMonthJoinProratesPowerAndChargesByBilledDays) {
   // Billed June 15..30 = 16 days. Power: 4.6 × 0.084034 × 16 = 6.1849024 plus
   // 4.6 × 0.003585 × 16 = 0.263856 → 6.4487584 → 6.45 (one rounding for the whole power term;
