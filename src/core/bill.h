@@ -183,6 +183,10 @@ struct MemberEconomics {
   // without_community.total − with_community.total − fee.total (the fee VAT included: what the
   // member actually pays). Negative when the community costs the member more than it saves.
   Cents savings = 0;
+  // The feasibility study's expected savings for this member and calendar month
+  // (BillingConfig::expected_savings), prorated by billed days / days in the month and rounded
+  // once; empty when the config has none for them.
+  std::optional<Cents> expected_savings;
   EnergyRatio self_consumption;  // EA / EI
   EnergyRatio self_sufficiency;  // EA / CM
   // Σ_billed days EA(day) × emission factor(day) (g/kWh), rounded once to whole grams.
@@ -207,6 +211,8 @@ struct CumulativeEconomics {
   Cents with_community = 0;     // Σ with_community.total
   Cents fee = 0;                // Σ fee.total
   Cents savings = 0;            // Σ savings
+  Cents expected_savings = 0;   // Σ expected_savings of the months that have one
+  int months_with_expected = 0;
   Cents compensation_lost = 0;  // Σ with_community.compensation_lost
   std::int64_t avoided_co2_g = 0;
   std::array<std::int64_t, kQualityCount> quality_counts{};

@@ -57,6 +57,12 @@ Result<MemberEconomics> ComputeMemberEconomics(const MemberPeriod& period,
   out.energy.imputed = Sum(period.imputed);
 
   out.savings = out.without_community.total - out.with_community.total - out.fee.total;
+  const CivilDate first_day = period.grid.days.front().date;
+  for (const ExpectedSaving& expected : config.expected_savings) {
+    if (expected.participant != contract.participant || expected.month != first_day.month) continue;
+    out.expected_savings = static_cast<Cents>(bill_internal::RoundDiv(
+        static_cast<__int128>(expected.amount) * out.days, bill_internal::DaysInMonth(first_day)));
+  }
   out.self_consumption = MakeRatio(out.energy.self_consumed, out.energy.imputed);
   out.self_sufficiency = MakeRatio(out.energy.self_consumed, out.energy.consumption);
 
@@ -90,6 +96,10 @@ void Accumulate(CumulativeEconomics& total, const MemberEconomics& month) {
   total.with_community += month.with_community.total;
   total.fee += month.fee.total;
   total.savings += month.savings;
+  if (month.expected_savings) {
+    total.expected_savings += *month.expected_savings;
+    ++total.months_with_expected;
+  }
   total.compensation_lost += month.with_community.compensation_lost;
   total.avoided_co2_g += month.avoided_co2_g;
   for (int q = 0; q < kQualityCount; ++q) total.quality_counts[q] += month.quality_counts[q];

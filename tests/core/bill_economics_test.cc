@@ -123,6 +123,25 @@ TEST(MemberEconomics, MidMonthJoinProratesPowerChargesAndTheFixedFee) {
   EXPECT_EQ(m.fee.total, 194);
   EXPECT_EQ(m.savings, 111);
   EXPECT_EQ(m.avoided_co2_g, 3'500);
+  EXPECT_FALSE(m.expected_savings.has_value());
+}
+
+TEST(MemberEconomics, ExpectedSavingsAreProratedBesideTheRealOnes) {
+  // The study expects 10.00 € in June for this member: 16 of 30 days → 5.3333 → 5.33 €. Another
+  // member's and another month's figures are ignored.
+  MemberPeriod p = Zeros(Days({2025, 6, 15}, 16, 24));
+  const SupplyContract c = Fixed({150'000, 150'000, 150'000});
+  BillingConfig config;
+  config.expected_savings = {{.participant = c.participant, .month = 6, .amount = 1000},
+                             {.participant = c.participant, .month = 7, .amount = 9999},
+                             {.participant = "other", .month = 6, .amount = 7777}};
+  const MemberEconomics m = Economics(p, c, config);
+  EXPECT_EQ(m.expected_savings, 533);
+  CumulativeEconomics total;
+  Accumulate(total, m);
+  Accumulate(total, m);
+  EXPECT_EQ(total.expected_savings, 1066);
+  EXPECT_EQ(total.months_with_expected, 2);
 }
 
 TEST(MemberEconomics, ZeroConsumptionPaysTheFixedPartsAndTheFee) {
