@@ -5,9 +5,11 @@
 #include <exception>
 
 #include "allocate_command.h"
+#include "billing_commands.h"
 #include "coefficients_command.h"
 #include "membership_commands.h"
 #include "store_commands.h"
+#include "tariff_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -24,6 +26,12 @@ int main(int argc, char** argv) {
   reparto::cli::AddExportCommand(app);
   reparto::cli::AddCommunityCommand(app);
   reparto::cli::AddMemberCommand(app);
+  reparto::cli::AddTariffCommand(app);
+  reparto::cli::AddPricesCommand(app);
+  reparto::cli::AddBillingCommand(app);
+  reparto::cli::AddBillCommand(app);
+  reparto::cli::AddInvoiceCommand(app);
+  reparto::cli::AddPaymentCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/billing_store.h"
 #include "core/status.h"
 #include "core/stored_community.h"
 #include "core/time.h"
@@ -139,6 +140,11 @@ class Store {
                                                         std::string_view participant,
                                                         CivilDate day) = 0;
   virtual Result<std::vector<ImportRecord>> ListImports(std::string_view community) = 0;
+
+  // Billing configs, price series, billing runs, invoices and payments (core/billing_store.h), on
+  // the same database and connection: use it from the same thread, and not while a
+  // StoreTransaction of this store is open (each of its calls is its own transaction).
+  virtual BillingStore& Billing() = 0;
 };
 
 }  // namespace reparto

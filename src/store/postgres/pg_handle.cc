@@ -293,6 +293,8 @@ void PgCopy::Bytes(std::string_view bytes) {
   buffer_.append(bytes);
 }
 
+void PgCopy::Null() { AppendBigEndian(buffer_, 0xffffffff, 4); }
+
 void PgCopy::Flush() {
   if (status_.ok() && !buffer_.empty() &&
       PQputCopyData(conn_->raw(), buffer_.data(), static_cast<int>(buffer_.size())) != 1) {

@@ -81,6 +81,7 @@ class PgCopy {
   void Int32(std::int32_t value);
   void Bool(bool value);
   void Bytes(std::string_view bytes);
+  void Null();
   // Sends the rest and ends the COPY; the status of the whole COPY.
   Status Finish();
 

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/store_rules.h"
+#include "store/postgres/billing_store.h"
 #include "store/postgres/community_rows.h"
 #include "store/postgres/pg_handle.h"
 #include "store/postgres/schema.h"
@@ -388,7 +389,8 @@ class PgTransaction final : public StoreTransaction {
 
 class PgStore final : public Store {
  public:
-  explicit PgStore(std::unique_ptr<PgConn> conn) : conn_(std::move(conn)) {}
+  explicit PgStore(std::unique_ptr<PgConn> conn)
+      : conn_(std::move(conn)), billing_(MakeBillingStore(*conn_)) {}
 
   std::string Describe() const override { return conn_->address(); }
 
@@ -509,6 +511,8 @@ class PgStore final : public Store {
     return imports;
   }
 
+  BillingStore& Billing() override { return *billing_; }
+
  private:
   // Reads outside a transaction reconnect first when the server went away.
   Status Connected() {
@@ -529,6 +533,7 @@ class PgStore final : public Store {
   }
 
   std::unique_ptr<PgConn> conn_;
+  std::unique_ptr<BillingStore> billing_;  // uses conn_
 };
 
 }  // namespace

@@ -103,6 +103,118 @@ CREATE TABLE community_day (
   PRIMARY KEY (community_id, day)
 );
 )sql",
+    // 2: billing (core/billing_store.h). Money in integer cents, unit prices in µ€, dates as ISO
+    // text (YYYY-MM-DD), instants as ISO text (UTC). Final data are refused any change by
+    // triggers, whatever program writes to the file.
+    R"sql(
+CREATE TABLE billing_config (
+  id INTEGER PRIMARY KEY,
+  community TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  text TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  UNIQUE (community, valid_from)
+);
+CREATE TABLE price_series (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  step_seconds INTEGER NOT NULL CHECK (step_seconds > 0)
+);
+CREATE TABLE price_point (
+  series_id INTEGER NOT NULL REFERENCES price_series(id),
+  start INTEGER NOT NULL,
+  price INTEGER NOT NULL,
+  PRIMARY KEY (series_id, start)
+) WITHOUT ROWID;
+CREATE TABLE billing_run (
+  id INTEGER PRIMARY KEY,
+  community TEXT NOT NULL,
+  month TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('draft', 'final')),
+  created_at TEXT NOT NULL,
+  finalised_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX billing_run_by_community ON billing_run (community, month);
+CREATE UNIQUE INDEX billing_run_one_draft ON billing_run (community, month)
+  WHERE state = 'draft';
+CREATE TABLE invoice (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER REFERENCES billing_run(id),
+  position INTEGER NOT NULL,
+  final INTEGER NOT NULL DEFAULT 0 CHECK (final IN (0, 1)),
+  kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL DEFAULT 0,
+  number INTEGER NOT NULL DEFAULT 0,
+  number_text TEXT UNIQUE,
+  community TEXT NOT NULL,
+  participant TEXT NOT NULL,
+  member_name TEXT NOT NULL DEFAULT '',
+  member_tax_id TEXT NOT NULL DEFAULT '',
+  member_address TEXT NOT NULL DEFAULT '',
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  net INTEGER NOT NULL,
+  vat INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  corrects TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  CHECK (final = 0 OR number_text IS NOT NULL)
+);
+CREATE INDEX invoice_by_run ON invoice (run_id, position);
+CREATE INDEX invoice_by_community ON invoice (community, series, year, number);
+CREATE UNIQUE INDEX invoice_one_credit_note ON invoice (corrects) WHERE corrects <> '';
+CREATE TABLE invoice_line (
+  invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  description TEXT NOT NULL,
+  quantity_milli INTEGER NOT NULL,
+  unit TEXT NOT NULL,
+  unit_price INTEGER NOT NULL,
+  amount INTEGER NOT NULL,
+  vat_rate INTEGER NOT NULL,
+  PRIMARY KEY (invoice_id, position)
+);
+CREATE TABLE invoice_counter (
+  series TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last_number INTEGER NOT NULL,
+  PRIMARY KEY (series, year)
+);
+CREATE TABLE payment (
+  id INTEGER PRIMARY KEY,
+  invoice TEXT NOT NULL REFERENCES invoice(number_text),
+  date TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount <> 0),
+  method TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX payment_by_invoice ON payment (invoice);
+CREATE TRIGGER final_run_never_changes BEFORE UPDATE ON billing_run WHEN OLD.state = 'final'
+BEGIN SELECT RAISE(ABORT, 'a final billing run never changes'); END;
+CREATE TRIGGER final_run_never_deleted BEFORE DELETE ON billing_run WHEN OLD.state = 'final'
+BEGIN SELECT RAISE(ABORT, 'a final billing run is never deleted'); END;
+CREATE TRIGGER final_invoice_never_changes BEFORE UPDATE ON invoice WHEN OLD.final = 1
+BEGIN SELECT RAISE(ABORT, 'a final invoice never changes (issue a credit note)'); END;
+CREATE TRIGGER final_invoice_never_deleted BEFORE DELETE ON invoice WHEN OLD.final = 1
+BEGIN SELECT RAISE(ABORT, 'a final invoice is never deleted (issue a credit note)'); END;
+CREATE TRIGGER no_invoice_into_final_run BEFORE INSERT ON invoice
+WHEN (SELECT state FROM billing_run WHERE id = NEW.run_id) = 'final'
+BEGIN SELECT RAISE(ABORT, 'a final billing run never gets new invoices'); END;
+CREATE TRIGGER final_line_never_changes BEFORE UPDATE ON invoice_line
+WHEN (SELECT final FROM invoice WHERE id = OLD.invoice_id) = 1
+  OR (SELECT final FROM invoice WHERE id = NEW.invoice_id) = 1
+BEGIN SELECT RAISE(ABORT, 'the lines of a final invoice never change'); END;
+CREATE TRIGGER final_line_never_deleted BEFORE DELETE ON invoice_line
+WHEN (SELECT final FROM invoice WHERE id = OLD.invoice_id) = 1
+BEGIN SELECT RAISE(ABORT, 'the lines of a final invoice are never deleted'); END;
+CREATE TRIGGER no_line_into_final_invoice BEFORE INSERT ON invoice_line
+WHEN (SELECT final FROM invoice WHERE id = NEW.invoice_id) = 1
+BEGIN SELECT RAISE(ABORT, 'a final invoice never gets new lines'); END;
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/store_rules.h"
+#include "store/sqlite/billing_store.h"
 #include "store/sqlite/community_rows.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_handle.h"
@@ -242,7 +243,8 @@ class SqliteTransaction final : public StoreTransaction {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db)
+      : db_(std::move(db)), billing_(MakeBillingStore(*db_)) {}
 
   std::string Describe() const override { return "sqlite:" + db_->path(); }
 
@@ -371,8 +373,11 @@ class SqliteStore final : public Store {
     return imports;
   }
 
+  BillingStore& Billing() override { return *billing_; }
+
  private:
   std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<BillingStore> billing_;  // uses db_
 };
 
 }  // namespace
