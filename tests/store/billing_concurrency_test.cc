@@ -8,9 +8,13 @@
 
 #include <algorithm>
 #include <barrier>
+#include <chrono>
 #include <thread>
 
 #include "store/billing_backends.h"
+#include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/store_factories.h"
 
 namespace reparto {
 namespace {
@@ -147,6 +151,30 @@ TEST_P(BillingConcurrency, OneCreditNotePerInvoiceUnderRaces) {
     }
   }
   EXPECT_EQ(issued, 1);
+}
+
+// SQLite: while another process holds the write lock, a finalisation waits (busy timeout) and
+// then succeeds, rather than failing with "locked".
+TEST(BillingSqliteBusy, AWriterWaitsForTheLockInsteadOfFailing) {
+  const std::string path = NewTempDir() + "/reparto.db";
+  auto store = sqlite::OpenStore(path);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto id = (*store)->Billing().SaveDraftRun(DraftRun("ES-1", {2025, 1, 1}, 2));
+  ASSERT_TRUE(id.ok());
+  auto other = sqlite::SqliteDb::Open(path);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->Execute("BEGIN IMMEDIATE").ok());  // another writer holds the lock
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    (void)(*other)->Execute("COMMIT");
+  });
+  const auto start = std::chrono::steady_clock::now();
+  auto run = (*store)->Billing().FinaliseRun(*id, {2025, 2, 3}, 30, "now");
+  const auto waited = std::chrono::steady_clock::now() - start;
+  release.join();
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_GE(waited, std::chrono::milliseconds(250));
+  EXPECT_EQ(run->invoices[1].number_text, "F-2025-000002");
 }
 
 INSTANTIATE_TEST_SUITE_P(Adapters, BillingConcurrency, ::testing::ValuesIn(BillingBackends()),
