@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "allocate_command.h"
+#include "billing_commands.h"
 #include "coefficients_command.h"
 #include "membership_commands.h"
 #include "store_commands.h"
@@ -26,6 +27,11 @@ int main(int argc, char** argv) {
   reparto::cli::AddCommunityCommand(app);
   reparto::cli::AddMemberCommand(app);
   reparto::cli::AddTariffCommand(app);
+  reparto::cli::AddPricesCommand(app);
+  reparto::cli::AddBillingCommand(app);
+  reparto::cli::AddBillCommand(app);
+  reparto::cli::AddInvoiceCommand(app);
+  reparto::cli::AddPaymentCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,7 +20,7 @@ constexpr std::string_view kTopKeys[] = {"currency",
 constexpr std::string_view kTaxKeys[] = {"electricity_tax", "vat", "emission_factor"};
 constexpr std::string_view kRateKeys[] = {"from", "percent"};
 constexpr std::string_view kEmissionKeys[] = {"from", "g_per_kwh"};
-constexpr std::string_view kFeeKeys[] = {"kind", "price_eur", "vat"};
+constexpr std::string_view kFeeKeys[] = {"kind", "price_eur", "vat", "installed_kwp"};
 constexpr std::string_view kInvoicingKeys[] = {"series",        "credit_series", "payment_days",
                                                "reminder_days", "issuer_name",   "issuer_tax_id",
                                                "issuer_address"};
@@ -224,6 +224,11 @@ class BillingLoader : TomlReader {
       Error(fee, "fee.price_eur", "missing (the fee's price in €)");
     }
     config_.fee.vat = Rates(*fee, "vat", "fee.vat");
+    if (auto kwp = GetScaled(fee->get("installed_kwp"), "fee.installed_kwp", 3)) {
+      config_.installed_w = *kwp;
+    } else if (config_.fee.kind == FeeKind::kPerKWpShare && fee->get("installed_kwp") == nullptr) {
+      Error(fee, "fee.installed_kwp", "missing (the installations' peak power, kWp)");
+    }
   }
 
   void ReadInvoicing(const toml::table& root) {
@@ -329,10 +334,7 @@ class BillingLoader : TomlReader {
       else
         Error(t.get("zone"), at + ".zone", zone.status().message());
     }
-    if (auto power = ScaledArray(t, "power_kw", at + ".power_kw", 3))
-      c.power_w = *power;
-    else if (t.get("power_kw") == nullptr)
-      Error(&t, at + ".power_kw", "missing (kW per power period)");
+    if (auto power = ScaledArray(t, "power_kw", at + ".power_kw", 3)) c.power_w = *power;
     if (auto prices = ScaledArray(t, "power_eur_per_kw_day", at + ".power_eur_per_kw_day", 6)) {
       c.power_price = *prices;
     } else if (t.get("power_eur_per_kw_day") == nullptr) {

@@ -63,7 +63,7 @@ void CheckContract(const SupplyContract& c, std::string& problems) {
   }
   if (c.to && !(c.from < *c.to)) problems += who + "`to` is not after `from`\n";
   const auto power_periods = static_cast<std::size_t>(PowerPeriodCount(c.access));
-  if (c.power_w.size() != power_periods) {
+  if (!c.power_w.empty() && c.power_w.size() != power_periods) {
     problems += who + "power_kw needs " + std::to_string(power_periods) +
                 " values, one per power period, got " + std::to_string(c.power_w.size()) + "\n";
   }

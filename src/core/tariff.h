@@ -82,7 +82,9 @@ struct SupplyContract {
   std::optional<CivilDate> to;  // until (exclusive); empty = open
   AccessTariff access = AccessTariff::k20TD;
   TariffZone zone = TariffZone::kPeninsula;
-  std::vector<std::int64_t> power_w;    // contracted power per power period, watts
+  // Contracted power per power period, watts; empty = the participant's contracted power (the
+  // community's) in every power period.
+  std::vector<std::int64_t> power_w;
   std::vector<MicroPrice> power_price;  // µ€ per kW and day, per power period
   EnergyPricing energy;
   SurplusPricing surplus;
@@ -158,6 +160,9 @@ struct BillingConfig {
   std::vector<DatedRate> vat;              // VAT on the retailer bill
   std::vector<DatedEmissionFactor> emission_factor;
   CommunityFee fee;
+  // Peak power of the community's installations, watts (for kPerKWpShare: a member's kWp share is
+  // its coefficient × this).
+  std::int64_t installed_w = 0;
   InvoicingSettings invoicing;
   std::vector<MemberContact> members;
   std::vector<ExpectedSaving> expected_savings;

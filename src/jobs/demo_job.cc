@@ -2,6 +2,7 @@
 #include "jobs/demo_job.h"
 
 #include "jobs/community_context.h"
+#include "jobs/demo_billing.h"
 #include "synth/demo_community.h"
 #include "tz/iana_zone.h"
 
@@ -50,6 +51,8 @@ Result<DemoSummary> CreateDemo(Store& store, const DemoOptions& options) {
   auto allocated = AllocateStored(store, stored.id, allocate);
   if (!allocated.ok()) return allocated.status();
   summary.allocate = *allocated;
+  REPARTO_RETURN_IF_ERROR(
+      SaveDemoBilling(store, stored.id, options.year, FormatIsoInstant(options.now, 0, true)));
   return summary;
 }
 

@@ -1,0 +1,15 @@
+// The billing subcommands: `prices` (price series), `billing` (billing file, runs), `bill`
+// (members' bills and savings), `invoice` (documents, credit notes) and `payment` (ledger).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace reparto::cli {
+
+void AddPricesCommand(CLI::App& app);
+void AddBillingCommand(CLI::App& app);
+void AddBillCommand(CLI::App& app);
+void AddInvoiceCommand(CLI::App& app);
+void AddPaymentCommand(CLI::App& app);
+
+}  // namespace reparto::cli
