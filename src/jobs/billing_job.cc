@@ -107,7 +107,10 @@ Result<PriceCoverage> SeriesPrices(Store& store, const std::string& series_name,
                                    bool allow_incomplete) {
   const UtcSeconds from = period.grid.utc_start();
   auto series = store.Billing().LoadPrices(series_name, from - 3600, period.grid.utc_end());
-  if (!series.ok()) return series.status();
+  if (!series.ok()) {
+    return series.status().WithContext("price series '" + series_name +
+                                       "' (import it with `reparto prices import`)");
+  }
   if (series->points.empty()) {
     return Status::Error("price series '" + series_name +
                          "' has no prices for this month: import them with `reparto prices "

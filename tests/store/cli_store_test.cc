@@ -9,27 +9,11 @@
 #include <memory>
 
 #include "fileio/read_file.h"
+#include "store/cli_runner.h"
 #include "store/store_factories.h"
 
 namespace reparto {
 namespace {
-
-struct Output {
-  int code = -1;
-  std::string text;  // standard output and error
-};
-
-Output Reparto(const std::string& args) {
-  Output out;
-  const std::string command = std::string(REPARTO_BINARY) + " " + args + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0) out.text.append(buffer, n);
-  const int status = pclose(pipe.release());
-  out.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
 
 TEST(CliStore, DemoThenShowExportAndAllocate) {
   const std::string dir = NewTempDir();
