@@ -83,10 +83,6 @@ Status WriteLines(const std::vector<Invoice>& invoices, CsvBuffer& out) {
 
 }  // namespace
 
-std::string_view InvoiceKindName(InvoiceKind kind) {
-  return kind == InvoiceKind::kCreditNote ? "credit_note" : "invoice";
-}
-
 CivilDate PeriodLastDay(const Invoice& invoice) { return AddDays(invoice.period_to, -1); }
 
 std::string FormatInvoicesCsv(const std::vector<Invoice>& invoices) {

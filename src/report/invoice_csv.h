@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/billing_rules.h"  // InvoiceKindName
 #include "core/invoice.h"
 #include "core/status.h"
 #include "report/invoice_labels.h"
@@ -73,8 +74,6 @@ inline constexpr std::array<InvoiceColumn, 9> kInvoiceLineColumns = {{
     {"vat_percent", Label::kVat, InvoiceCellKind::kPercent},
 }};
 
-// "invoice" or "credit_note".
-std::string_view InvoiceKindName(InvoiceKind kind);
 // The last billed day: period_to − 1 (period_to is exclusive).
 CivilDate PeriodLastDay(const Invoice& invoice);
 

@@ -13,58 +13,10 @@
 #include <set>
 #include <utility>
 
+#include "core/billing_rules.h"
+
 namespace reparto::postgres {
 namespace {
-
-const char* KindName(InvoiceKind kind) {
-  return kind == InvoiceKind::kCreditNote ? "credit_note" : "invoice";
-}
-InvoiceKind KindFrom(std::string_view name) {
-  return name == "credit_note" ? InvoiceKind::kCreditNote : InvoiceKind::kInvoice;
-}
-
-Result<CivilDate> DateColumn(std::string_view text) {
-  auto date = ParseDate(text);
-  if (!date.ok()) return Status::Error("a stored date is damaged: '" + std::string(text) + "'");
-  return *date;
-}
-
-Status CheckDate(CivilDate date, const char* what) {
-  if (!IsValidCivilDate(date)) {
-    return Status::Error(std::string("invalid ") + what + ": " + FormatDate(date));
-  }
-  return Status::Ok();
-}
-
-// What SaveDraftRun accepts: a draft with unnumbered invoices of its community.
-Status CheckDraft(const BillingRun& run) {
-  if (run.state != RunState::kDraft) {
-    return Status::Error("a final billing run cannot be saved as a draft (run " +
-                         std::to_string(run.id) + "); correct its invoices with credit notes");
-  }
-  if (run.community.empty()) return Status::Error("a billing run needs its community");
-  REPARTO_RETURN_IF_ERROR(CheckDate(run.month, "billing month"));
-  if (run.month.day != 1) {
-    return Status::Error("a billing run's month is its first day, not " + FormatDate(run.month));
-  }
-  for (const Invoice& invoice : run.invoices) {
-    if (invoice.number != 0 || !invoice.number_text.empty()) {
-      return Status::Error("a draft's invoices are unnumbered (got " + invoice.number_text +
-                           "); numbers are given when the run is made final");
-    }
-    if (invoice.kind != InvoiceKind::kInvoice) {
-      return Status::Error("a billing run holds invoices; a credit note is issued on its own");
-    }
-    if (invoice.series.empty()) {
-      return Status::Error("invoice of " + invoice.participant + " has no series");
-    }
-    if (!invoice.community.empty() && invoice.community != run.community) {
-      return Status::Error("invoice of " + invoice.participant + " belongs to community " +
-                           invoice.community + ", not to the run's " + run.community);
-    }
-  }
-  return Status::Ok();
-}
 
 Status NotIdle(const PgConn& conn) {
   return Status::Error("database " + conn.address() +
@@ -126,7 +78,7 @@ class PgBillingStore final : public BillingStore {
 
   Status SaveBillingConfig(const BillingConfigVersion& v) override {
     if (v.community.empty()) return Status::Error("a billing config needs its community");
-    REPARTO_RETURN_IF_ERROR(CheckDate(v.valid_from, "billing config validity date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(v.valid_from, "billing config validity date"));
     return InWrite(conn_, [&]() -> Status {
       REPARTO_RETURN_IF_ERROR(LockCommunity(conn_, v.community));
       return conn_.Run(
@@ -147,7 +99,7 @@ class PgBillingStore final : public BillingStore {
       if (!rows.ok()) return rows.status();
       std::vector<BillingConfigVersion> versions;
       for (int r = 0; r < rows->rows(); ++r) {
-        auto from = DateColumn(rows->Bytes(r, 1));
+        auto from = StoredDate(rows->Bytes(r, 1));
         if (!from.ok()) return from.status();
         versions.push_back(BillingConfigVersion{.id = rows->Int(r, 0),
                                                 .community = std::string(community),
@@ -252,7 +204,7 @@ class PgBillingStore final : public BillingStore {
   }
 
   Result<std::int64_t> SaveDraftRun(const BillingRun& run) override {
-    REPARTO_RETURN_IF_ERROR(CheckDraft(run));
+    REPARTO_RETURN_IF_ERROR(CheckDraftRun(run));
     return InWrite(conn_, [&]() -> Result<std::int64_t> {
       REPARTO_RETURN_IF_ERROR(LockCommunity(conn_, run.community));
       if (run.id != 0) {
@@ -281,7 +233,7 @@ class PgBillingStore final : public BillingStore {
 
   Result<BillingRun> FinaliseRun(std::int64_t run_id, CivilDate issue_date, int payment_days,
                                  std::string_view finalised_at) override {
-    REPARTO_RETURN_IF_ERROR(CheckDate(issue_date, "issue date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(issue_date, "issue date"));
     if (payment_days < 0) return Status::Error("payment days must not be negative");
     return InWrite(conn_, [&]() -> Result<BillingRun> {
       auto community = StateOf(run_id, false);
@@ -362,7 +314,7 @@ class PgBillingStore final : public BillingStore {
   Result<Invoice> IssueCreditNote(std::string_view number_text, std::string_view credit_series,
                                   CivilDate issue_date, std::string_view reason) override {
     if (credit_series.empty()) return Status::Error("a credit note needs its series");
-    REPARTO_RETURN_IF_ERROR(CheckDate(issue_date, "issue date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(issue_date, "issue date"));
     return InWrite(conn_, [&]() -> Result<Invoice> {
       auto found = FinalInvoice(number_text, false);
       if (!found.ok()) return found.status();
@@ -413,7 +365,7 @@ class PgBillingStore final : public BillingStore {
 
   Result<std::int64_t> RecordPayment(const Payment& payment) override {
     if (payment.amount == 0) return Status::Error("a payment's amount must not be zero");
-    REPARTO_RETURN_IF_ERROR(CheckDate(payment.date, "payment date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(payment.date, "payment date"));
     return InWrite(conn_, [&]() -> Result<std::int64_t> {
       auto invoice =
           conn_.Query("SELECT kind, community FROM invoice WHERE number_text = $1 AND final",
@@ -422,7 +374,7 @@ class PgBillingStore final : public BillingStore {
       if (invoice->rows() == 0) {
         return Status::Error("no final invoice " + payment.invoice + " to pay");
       }
-      if (KindFrom(invoice->Bytes(0, 0)) == InvoiceKind::kCreditNote) {
+      if (ParseInvoiceKind(invoice->Bytes(0, 0)) == InvoiceKind::kCreditNote) {
         return Status::Error(payment.invoice +
                              " is a credit note: record the refund against the invoice it "
                              "corrects (a negative amount)");
@@ -452,7 +404,7 @@ class PgBillingStore final : public BillingStore {
       if (!rows.ok()) return rows.status();
       std::vector<Payment> payments;
       for (int r = 0; r < rows->rows(); ++r) {
-        auto date = DateColumn(rows->Bytes(r, 2));
+        auto date = StoredDate(rows->Bytes(r, 2));
         if (!date.ok()) return date.status();
         payments.push_back(Payment{.id = rows->Int(r, 0),
                                    .invoice = std::string(rows->Bytes(r, 1)),
@@ -479,8 +431,8 @@ class PgBillingStore final : public BillingStore {
       if (!rows.ok()) return rows.status();
       std::vector<InvoiceBalance> balances;
       for (int r = 0; r < rows->rows(); ++r) {
-        auto issued = DateColumn(rows->Bytes(r, 2));
-        auto due = DateColumn(rows->Bytes(r, 3));
+        auto issued = StoredDate(rows->Bytes(r, 2));
+        auto due = StoredDate(rows->Bytes(r, 3));
         if (!issued.ok()) return issued.status();
         if (!due.ok()) return due.status();
         InvoiceBalance b{.invoice = std::string(rows->Bytes(r, 0)),
@@ -586,7 +538,7 @@ class PgBillingStore final : public BillingStore {
         copy->Null();
       }
       copy->Int32(static_cast<std::int32_t>(i));
-      copy->Bytes(KindName(v.kind));
+      copy->Bytes(InvoiceKindName(v.kind));
       copy->Bytes(v.series);
       copy->Int32(year);
       copy->Int64(v.number);
@@ -645,7 +597,7 @@ class PgBillingStore final : public BillingStore {
       Invoice inv;
       index_of[rows->Int(r, 0)] = invoices.size();
       ids.push_back(rows->Int(r, 0));
-      inv.kind = KindFrom(rows->Bytes(r, 1));
+      inv.kind = ParseInvoiceKind(rows->Bytes(r, 1));
       inv.series = rows->Bytes(r, 2);
       inv.number = rows->Int(r, 3);
       inv.number_text = rows->Bytes(r, 4);
@@ -656,7 +608,7 @@ class PgBillingStore final : public BillingStore {
       inv.member_address = rows->Bytes(r, 9);
       CivilDate* dates[] = {&inv.period_from, &inv.period_to, &inv.issue_date, &inv.due_date};
       for (int d = 0; d < 4; ++d) {
-        auto date = DateColumn(rows->Bytes(r, 10 + d));
+        auto date = StoredDate(rows->Bytes(r, 10 + d));
         if (!date.ok()) return date.status();
         *dates[d] = *date;
       }
@@ -702,7 +654,7 @@ class PgBillingStore final : public BillingStore {
         PgParams().Add(run_id));
     if (!rows.ok()) return rows.status();
     if (rows->rows() == 0) return std::optional<BillingRun>();
-    auto month = DateColumn(rows->Bytes(0, 1));
+    auto month = StoredDate(rows->Bytes(0, 1));
     if (!month.ok()) return month.status();
     BillingRun run{.id = run_id,
                    .community = std::string(rows->Bytes(0, 0)),

@@ -9,58 +9,10 @@
 #include <map>
 #include <utility>
 
+#include "core/billing_rules.h"
+
 namespace reparto::sqlite {
 namespace {
-
-const char* KindName(InvoiceKind kind) {
-  return kind == InvoiceKind::kCreditNote ? "credit_note" : "invoice";
-}
-InvoiceKind KindFrom(std::string_view name) {
-  return name == "credit_note" ? InvoiceKind::kCreditNote : InvoiceKind::kInvoice;
-}
-
-Result<CivilDate> DateColumn(std::string_view text) {
-  auto date = ParseDate(text);
-  if (!date.ok()) return Status::Error("a stored date is damaged: '" + std::string(text) + "'");
-  return *date;
-}
-
-Status CheckDate(CivilDate date, const char* what) {
-  if (!IsValidCivilDate(date)) {
-    return Status::Error(std::string("invalid ") + what + ": " + FormatDate(date));
-  }
-  return Status::Ok();
-}
-
-// What SaveDraftRun accepts: a draft with unnumbered invoices of its community.
-Status CheckDraft(const BillingRun& run) {
-  if (run.state != RunState::kDraft) {
-    return Status::Error("a final billing run cannot be saved as a draft (run " +
-                         std::to_string(run.id) + "); correct its invoices with credit notes");
-  }
-  if (run.community.empty()) return Status::Error("a billing run needs its community");
-  REPARTO_RETURN_IF_ERROR(CheckDate(run.month, "billing month"));
-  if (run.month.day != 1) {
-    return Status::Error("a billing run's month is its first day, not " + FormatDate(run.month));
-  }
-  for (const Invoice& invoice : run.invoices) {
-    if (invoice.number != 0 || !invoice.number_text.empty()) {
-      return Status::Error("a draft's invoices are unnumbered (got " + invoice.number_text +
-                           "); numbers are given when the run is made final");
-    }
-    if (invoice.kind != InvoiceKind::kInvoice) {
-      return Status::Error("a billing run holds invoices; a credit note is issued on its own");
-    }
-    if (invoice.series.empty()) {
-      return Status::Error("invoice of " + invoice.participant + " has no series");
-    }
-    if (!invoice.community.empty() && invoice.community != run.community) {
-      return Status::Error("invoice of " + invoice.participant + " belongs to community " +
-                           invoice.community + ", not to the run's " + run.community);
-    }
-  }
-  return Status::Ok();
-}
 
 // Runs `write` in one BEGIN IMMEDIATE transaction: committed when it succeeds, rolled back when
 // it fails. BEGIN IMMEDIATE waits (busy timeout) for another writer rather than failing.
@@ -99,7 +51,7 @@ class SqliteBillingStore final : public BillingStore {
 
   Status SaveBillingConfig(const BillingConfigVersion& v) override {
     if (v.community.empty()) return Status::Error("a billing config needs its community");
-    REPARTO_RETURN_IF_ERROR(CheckDate(v.valid_from, "billing config validity date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(v.valid_from, "billing config validity date"));
     return InWrite(db_, [&]() -> Status {
       auto stmt = db_.Prepare(
           "INSERT INTO billing_config (community, valid_from, text, saved_at) "
@@ -123,7 +75,7 @@ class SqliteBillingStore final : public BillingStore {
     stmt->Bind(1, community);
     std::vector<BillingConfigVersion> versions;
     while (stmt->Step()) {
-      auto from = DateColumn(stmt->Text(1));
+      auto from = StoredDate(stmt->Text(1));
       if (!from.ok()) return from.status();
       versions.push_back(BillingConfigVersion{.id = stmt->Int(0),
                                               .community = std::string(community),
@@ -225,7 +177,7 @@ class SqliteBillingStore final : public BillingStore {
   }
 
   Result<std::int64_t> SaveDraftRun(const BillingRun& run) override {
-    REPARTO_RETURN_IF_ERROR(CheckDraft(run));
+    REPARTO_RETURN_IF_ERROR(CheckDraftRun(run));
     return InWrite(db_, [&]() -> Result<std::int64_t> {
       if (run.id != 0) {
         auto state = StateOf(run.id);
@@ -258,7 +210,7 @@ class SqliteBillingStore final : public BillingStore {
 
   Result<BillingRun> FinaliseRun(std::int64_t run_id, CivilDate issue_date, int payment_days,
                                  std::string_view finalised_at) override {
-    REPARTO_RETURN_IF_ERROR(CheckDate(issue_date, "issue date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(issue_date, "issue date"));
     if (payment_days < 0) return Status::Error("payment days must not be negative");
     return InWrite(db_, [&]() -> Result<BillingRun> {
       auto state = StateOf(run_id);
@@ -339,7 +291,7 @@ class SqliteBillingStore final : public BillingStore {
   Result<Invoice> IssueCreditNote(std::string_view number_text, std::string_view credit_series,
                                   CivilDate issue_date, std::string_view reason) override {
     if (credit_series.empty()) return Status::Error("a credit note needs its series");
-    REPARTO_RETURN_IF_ERROR(CheckDate(issue_date, "issue date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(issue_date, "issue date"));
     return InWrite(db_, [&]() -> Result<Invoice> {
       auto original = FinalInvoice(number_text);
       if (!original.ok()) return original.status();
@@ -388,7 +340,7 @@ class SqliteBillingStore final : public BillingStore {
 
   Result<std::int64_t> RecordPayment(const Payment& payment) override {
     if (payment.amount == 0) return Status::Error("a payment's amount must not be zero");
-    REPARTO_RETURN_IF_ERROR(CheckDate(payment.date, "payment date"));
+    REPARTO_RETURN_IF_ERROR(CheckBillingDate(payment.date, "payment date"));
     return InWrite(db_, [&]() -> Result<std::int64_t> {
       auto invoice = db_.Prepare("SELECT kind FROM invoice WHERE number_text = ?1 AND final = 1");
       if (!invoice.ok()) return invoice.status();
@@ -397,7 +349,7 @@ class SqliteBillingStore final : public BillingStore {
       while (invoice->Step()) kind = invoice->Text(0);
       if (!invoice->status().ok()) return invoice->status();
       if (kind.empty()) return Status::Error("no final invoice " + payment.invoice + " to pay");
-      if (KindFrom(kind) == InvoiceKind::kCreditNote) {
+      if (ParseInvoiceKind(kind) == InvoiceKind::kCreditNote) {
         return Status::Error(payment.invoice +
                              " is a credit note: record the refund against the invoice it "
                              "corrects (a negative amount)");
@@ -424,7 +376,7 @@ class SqliteBillingStore final : public BillingStore {
     stmt->Bind(1, community);
     std::vector<Payment> payments;
     while (stmt->Step()) {
-      auto date = DateColumn(stmt->Text(2));
+      auto date = StoredDate(stmt->Text(2));
       if (!date.ok()) return date.status();
       payments.push_back(Payment{.id = stmt->Int(0),
                                  .invoice = std::string(stmt->Text(1)),
@@ -449,8 +401,8 @@ class SqliteBillingStore final : public BillingStore {
     stmt->Bind(1, community);
     std::vector<InvoiceBalance> balances;
     while (stmt->Step()) {
-      auto issued = DateColumn(stmt->Text(2));
-      auto due = DateColumn(stmt->Text(3));
+      auto issued = StoredDate(stmt->Text(2));
+      auto due = StoredDate(stmt->Text(3));
       if (!issued.ok()) return issued.status();
       if (!due.ok()) return due.status();
       InvoiceBalance b{.invoice = std::string(stmt->Text(0)),
@@ -541,7 +493,7 @@ class SqliteBillingStore final : public BillingStore {
       stmt->BindNull(1);
     }
     stmt->Bind(2, position);
-    stmt->Bind(3, std::string_view(KindName(invoice.kind)));
+    stmt->Bind(3, std::string_view(InvoiceKindName(invoice.kind)));
     stmt->Bind(4, invoice.series);
     stmt->Bind(5, std::int64_t{year});
     stmt->Bind(6, invoice.number);
@@ -600,7 +552,7 @@ class SqliteBillingStore final : public BillingStore {
     while (stmt.Step()) {
       Invoice inv;
       ids.push_back(stmt.Int(0));
-      inv.kind = KindFrom(stmt.Text(1));
+      inv.kind = ParseInvoiceKind(stmt.Text(1));
       inv.series = stmt.Text(2);
       inv.number = stmt.Int(3);
       inv.number_text = stmt.Text(4);
@@ -611,7 +563,7 @@ class SqliteBillingStore final : public BillingStore {
       inv.member_address = stmt.Text(9);
       CivilDate* dates[] = {&inv.period_from, &inv.period_to, &inv.issue_date, &inv.due_date};
       for (int d = 0; d < 4; ++d) {
-        auto date = DateColumn(stmt.Text(10 + d));
+        auto date = StoredDate(stmt.Text(10 + d));
         if (!date.ok()) return date.status();
         *dates[d] = *date;
       }
@@ -657,7 +609,7 @@ class SqliteBillingStore final : public BillingStore {
     stmt->Bind(1, run_id);
     std::optional<BillingRun> run;
     while (stmt->Step()) {
-      auto month = DateColumn(stmt->Text(1));
+      auto month = StoredDate(stmt->Text(1));
       if (!month.ok()) return month.status();
       run = BillingRun{.id = run_id,
                        .community = std::string(stmt->Text(0)),
