@@ -87,8 +87,7 @@ Status RunPdf(const InvoiceArgs& args) {
 Status RunExport(const InvoiceArgs& args) {
   auto store = OpenDb(args.db);
   if (!store.ok()) return store.status();
-  InvoiceArgs all_months = args;
-  auto invoices = Select(**store, all_months);
+  auto invoices = Select(**store, args);
   if (!invoices.ok()) return invoices.status();
   if (args.format == "xlsx") return WriteInvoicesXlsx(*invoices, args.output);
   auto file = AtomicFile::Open(args.output);

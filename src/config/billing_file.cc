@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "config/toml_reader.h"
-#include "fileio/read_file.h"
 
 namespace reparto {
 namespace {
@@ -438,12 +437,6 @@ class BillingLoader : TomlReader {
 
 Result<BillingConfig> ParseBillingToml(std::string_view text, const std::string& source_name) {
   return BillingLoader(source_name).Run(text);
-}
-
-Result<BillingConfig> LoadBillingFile(const std::string& path) {
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) return text.status();
-  return ParseBillingToml(*text, path);
 }
 
 }  // namespace reparto

@@ -27,6 +27,5 @@ inline constexpr std::string_view kEveryMember = "*";
 
 // Parses and validates (core Validate) a billing file. All errors found are reported, one per line.
 Result<BillingConfig> ParseBillingToml(std::string_view text, const std::string& source_name);
-Result<BillingConfig> LoadBillingFile(const std::string& path);
 
 }  // namespace reparto

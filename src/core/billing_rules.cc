@@ -52,4 +52,52 @@ Status CheckDraftRun(const BillingRun& run) {
   return Status::Ok();
 }
 
+Status CheckPriceSeries(const PriceSeries& series) {
+  if (series.name.empty()) return Status::Error("a price series needs a name");
+  if (series.step_seconds <= 0) {
+    return Status::Error("price series " + series.name + ": the step must be positive");
+  }
+  for (std::size_t i = 1; i < series.points.size(); ++i) {
+    if (series.points[i].start <= series.points[i - 1].start) {
+      return Status::Error("price series " + series.name +
+                           ": points must be sorted by start without repeats (point " +
+                           std::to_string(i) + ")");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckSameStep(const PriceSeries& series, std::int64_t stored_step_seconds) {
+  if (stored_step_seconds == series.step_seconds) return Status::Ok();
+  return Status::Error("price series " + series.name + " has a step of " +
+                       std::to_string(stored_step_seconds) + " s; these prices have " +
+                       std::to_string(series.step_seconds) + " s");
+}
+
+Status CheckCreditable(const Invoice& original) {
+  if (original.kind != InvoiceKind::kCreditNote) return Status::Ok();
+  return Status::Error(original.number_text + " is a credit note: a credit note is not credited");
+}
+
+Invoice CreditNoteFor(const Invoice& original, std::string_view series, CivilDate issue_date,
+                      std::string_view reason) {
+  Invoice credit = original;
+  credit.kind = InvoiceKind::kCreditNote;
+  credit.series = std::string(series);
+  credit.number = 0;
+  credit.number_text.clear();
+  credit.issue_date = issue_date;
+  credit.due_date = issue_date;
+  for (InvoiceLine& line : credit.lines) {
+    line.quantity_milli = -line.quantity_milli;
+    line.amount = -line.amount;
+  }
+  credit.net = -original.net;
+  credit.vat = -original.vat;
+  credit.total = -original.total;
+  credit.corrects = original.number_text;
+  credit.reason = std::string(reason);
+  return credit;
+}
+
 }  // namespace reparto

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/invoice.h"
+#include "core/price_series.h"
 #include "core/status.h"
 #include "core/time.h"
 
@@ -24,5 +25,17 @@ Status CheckBillingDate(CivilDate date, const char* what);
 // What SaveDraftRun accepts: a draft, month on its first day, invoices unnumbered, of kind
 // invoice, with a series, of the run's community.
 Status CheckDraftRun(const BillingRun& run);
+
+// A price series as PutPrices accepts it: named, a positive step, points sorted without repeats.
+Status CheckPriceSeries(const PriceSeries& series);
+// Fails when `series` has another step than the one stored for its name.
+Status CheckSameStep(const PriceSeries& series, std::int64_t stored_step_seconds);
+
+// Fails when `original` is itself a credit note (only invoices are credited).
+Status CheckCreditable(const Invoice& original);
+// The credit note cancelling the whole of `original`: every line and total negated, in
+// `series`, issued and due on `issue_date`, naming the invoice it corrects; unnumbered.
+Invoice CreditNoteFor(const Invoice& original, std::string_view series, CivilDate issue_date,
+                      std::string_view reason);
 
 }  // namespace reparto

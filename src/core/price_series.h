@@ -6,7 +6,7 @@
 //
 //   PriceSeries pvpc{.name = "pvpc-peninsula", .step_seconds = 3600};
 //   pvpc.points.push_back({.start = t, .price = 116'330});
-//   auto prices = PricesForIntervals(pvpc, grid, first, n, zone);   // fails naming missing days
+//   PriceCoverage c = PricesForIntervals(pvpc, zone, first, 3600, n);   // core/price_lookup.h
 #pragma once
 
 #include <string>

@@ -150,11 +150,6 @@ Result<MonthData> LoadMonth(Store& store, const CommunityContext& context, Civil
   return data;
 }
 
-struct MemberMonthInput {
-  MemberPeriod period;
-  const SupplyContract* contract = nullptr;
-};
-
 // The member's period of `month` with fee inputs; empty when it was not a member that month.
 std::optional<MemberPeriod> MemberPeriodOf(const CommunityContext& context, const MonthData& data,
                                            const BillingConfig& config, int p) {
@@ -223,11 +218,12 @@ Result<BillingConfig> SaveBillingFile(Store& store, std::string_view community,
                                       std::string_view saved_at) {
   auto context = LoadCommunityContext(store, community);
   if (!context.ok()) return context.status();
-  auto config = LoadBillingFile(path);
-  if (!config.ok()) return config.status();
-  REPARTO_RETURN_IF_ERROR(CheckParticipants(*config, context->community, path));
+  // Read once: the text checked is the text stored.
   auto text = ReadWholeFile(path);
   if (!text.ok()) return text.status();
+  auto config = ParseBillingToml(*text, path);
+  if (!config.ok()) return config.status();
+  REPARTO_RETURN_IF_ERROR(CheckParticipants(*config, context->community, path));
   BillingConfigVersion version{.community = std::string(community),
                                .valid_from = valid_from,
                                .text = std::move(*text),
@@ -348,20 +344,18 @@ Result<RunPreview> PreviewBillingRun(Store& store, std::string_view community, C
   if (config->fee.kind == FeeKind::kNone) {
     return Status::Error("the billing file sets no community fee ([fee] kind): nothing to invoice");
   }
-  // Members already invoiced for this month, and not credited since.
-  std::map<std::string, std::string> invoiced;
-  auto runs = store.Billing().ListRuns(community);
-  if (!runs.ok()) return runs.status();
-  auto all = store.Billing().ListInvoices(community);
-  if (!all.ok()) return all.status();
+  // Members already invoiced for this month (final invoices of its days), and not credited since.
+  auto final_invoices = store.Billing().ListInvoices(community);
+  if (!final_invoices.ok()) return final_invoices.status();
   std::set<std::string> credited;
-  for (const Invoice& i : *all) {
+  for (const Invoice& i : *final_invoices) {
     if (i.kind == InvoiceKind::kCreditNote) credited.insert(i.corrects);
   }
-  for (const BillingRun& run : *runs) {
-    if (run.state != RunState::kFinal || run.month != month) continue;
-    for (const Invoice& i : run.invoices) {
-      if (!credited.contains(i.number_text)) invoiced[i.participant] = i.number_text;
+  std::map<std::string, std::string> invoiced;
+  for (const Invoice& i : *final_invoices) {
+    const bool of_month = i.period_from.year == month.year && i.period_from.month == month.month;
+    if (i.kind == InvoiceKind::kInvoice && of_month && !credited.contains(i.number_text)) {
+      invoiced[i.participant] = i.number_text;
     }
   }
   auto data = LoadMonth(store, *context, month, nullptr);

@@ -112,17 +112,7 @@ class PgBillingStore final : public BillingStore {
   }
 
   Status PutPrices(const PriceSeries& series) override {
-    if (series.name.empty()) return Status::Error("a price series needs a name");
-    if (series.step_seconds <= 0) {
-      return Status::Error("price series " + series.name + ": the step must be positive");
-    }
-    for (std::size_t i = 1; i < series.points.size(); ++i) {
-      if (series.points[i].start <= series.points[i - 1].start) {
-        return Status::Error("price series " + series.name +
-                             ": points must be sorted by start without repeats (point " +
-                             std::to_string(i) + ")");
-      }
-    }
+    REPARTO_RETURN_IF_ERROR(CheckPriceSeries(series));
     return InWrite(conn_, [&]() -> Status {
       // One writer per series: two first imports of a new series do not collide.
       REPARTO_RETURN_IF_ERROR(
@@ -132,11 +122,7 @@ class PgBillingStore final : public BillingStore {
       if (!id.ok()) return id.status();
       std::int64_t series_id = 0;
       if (id->has_value()) {
-        if ((*id)->second != series.step_seconds) {
-          return Status::Error("price series " + series.name + " has a step of " +
-                               std::to_string((*id)->second) + " s; these prices have " +
-                               std::to_string(series.step_seconds) + " s");
-        }
+        REPARTO_RETURN_IF_ERROR(CheckSameStep(series, (*id)->second));
         series_id = (*id)->first;
       } else {
         auto add = conn_.Query(
@@ -326,9 +312,7 @@ class PgBillingStore final : public BillingStore {
       auto original = FinalInvoice(number_text, true);
       if (!original.ok()) return original.status();
       const Invoice& o = **original;
-      if (o.kind == InvoiceKind::kCreditNote) {
-        return Status::Error(o.number_text + " is a credit note: a credit note is not credited");
-      }
+      REPARTO_RETURN_IF_ERROR(CheckCreditable(o));
       auto earlier = conn_.Query("SELECT number_text FROM invoice WHERE corrects = $1",
                                  PgParams().Add(number_text));
       if (!earlier.ok()) return earlier.status();
@@ -336,20 +320,7 @@ class PgBillingStore final : public BillingStore {
         return Status::Error(o.number_text + " is already credited by " +
                              std::string(earlier->Bytes(0, 0)));
       }
-      Invoice credit = o;
-      credit.kind = InvoiceKind::kCreditNote;
-      credit.series = std::string(credit_series);
-      credit.issue_date = issue_date;
-      credit.due_date = issue_date;
-      for (InvoiceLine& line : credit.lines) {
-        line.quantity_milli = -line.quantity_milli;
-        line.amount = -line.amount;
-      }
-      credit.net = -o.net;
-      credit.vat = -o.vat;
-      credit.total = -o.total;
-      credit.corrects = o.number_text;
-      credit.reason = std::string(reason);
+      Invoice credit = CreditNoteFor(o, credit_series, issue_date, reason);
       auto last = LockCounters({credit.series}, issue_date.year);
       if (!last.ok()) return last.status();
       credit.number = ++(*last)[credit.series];

@@ -88,27 +88,13 @@ class SqliteBillingStore final : public BillingStore {
   }
 
   Status PutPrices(const PriceSeries& series) override {
-    if (series.name.empty()) return Status::Error("a price series needs a name");
-    if (series.step_seconds <= 0) {
-      return Status::Error("price series " + series.name + ": the step must be positive");
-    }
-    for (std::size_t i = 1; i < series.points.size(); ++i) {
-      if (series.points[i].start <= series.points[i - 1].start) {
-        return Status::Error("price series " + series.name +
-                             ": points must be sorted by start without repeats (point " +
-                             std::to_string(i) + ")");
-      }
-    }
+    REPARTO_RETURN_IF_ERROR(CheckPriceSeries(series));
     return InWrite(db_, [&]() -> Status {
       auto id = SeriesId(series.name);
       if (!id.ok()) return id.status();
       std::int64_t series_id = 0;
       if (id->has_value()) {
-        if ((*id)->second != series.step_seconds) {
-          return Status::Error("price series " + series.name + " has a step of " +
-                               std::to_string((*id)->second) + " s; these prices have " +
-                               std::to_string(series.step_seconds) + " s");
-        }
+        REPARTO_RETURN_IF_ERROR(CheckSameStep(series, (*id)->second));
         series_id = (*id)->first;
       } else {
         auto add = db_.Prepare("INSERT INTO price_series (name, step_seconds) VALUES (?1, ?2)");
@@ -299,9 +285,7 @@ class SqliteBillingStore final : public BillingStore {
         return Status::Error("no final invoice " + std::string(number_text));
       }
       const Invoice& o = **original;
-      if (o.kind == InvoiceKind::kCreditNote) {
-        return Status::Error(o.number_text + " is a credit note: a credit note is not credited");
-      }
+      REPARTO_RETURN_IF_ERROR(CheckCreditable(o));
       auto earlier = db_.Prepare("SELECT number_text FROM invoice WHERE corrects = ?1");
       if (!earlier.ok()) return earlier.status();
       earlier->Bind(1, number_text);
@@ -310,20 +294,7 @@ class SqliteBillingStore final : public BillingStore {
       if (!earlier->status().ok()) return earlier->status();
       if (!by.empty()) return Status::Error(o.number_text + " is already credited by " + by);
 
-      Invoice credit = o;
-      credit.kind = InvoiceKind::kCreditNote;
-      credit.series = std::string(credit_series);
-      credit.issue_date = issue_date;
-      credit.due_date = issue_date;
-      for (InvoiceLine& line : credit.lines) {
-        line.quantity_milli = -line.quantity_milli;
-        line.amount = -line.amount;
-      }
-      credit.net = -o.net;
-      credit.vat = -o.vat;
-      credit.total = -o.total;
-      credit.corrects = o.number_text;
-      credit.reason = std::string(reason);
+      Invoice credit = CreditNoteFor(o, credit_series, issue_date, reason);
       auto next = NextNumber(credit.series, issue_date.year);
       if (!next.ok()) return next.status();
       credit.number = *next;
