@@ -8,14 +8,10 @@
 namespace reparto {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"currency",
-                                         "taxes",
-                                         "fee",
-                                         "invoicing",
-                                         "contracts",
-                                         "members",
-                                         "expected_savings",
-                                         "italy_valorisation_eur_per_kwh"};
+constexpr std::string_view kTopKeys[] = {
+    "currency", "taxes", "fee", "invoicing", "contracts", "members", "expected_savings", "italy"};
+constexpr std::string_view kItalyKeys[] = {"valorisation_eur_per_kwh", "avoided_losses_percent",
+                                           "retained_percent", "split", "zonal_prices"};
 constexpr std::string_view kTaxKeys[] = {"electricity_tax", "vat", "emission_factor"};
 constexpr std::string_view kRateKeys[] = {"from", "percent"};
 constexpr std::string_view kEmissionKeys[] = {"from", "g_per_kwh"};
@@ -85,10 +81,7 @@ class BillingLoader : TomlReader {
     ReadContracts(root);
     ReadMembers(root);
     ReadExpectedSavings(root);
-    if (auto v = GetScaled(root.get("italy_valorisation_eur_per_kwh"),
-                           "italy_valorisation_eur_per_kwh", 6)) {
-      config_.italy_valorisation = *v;
-    }
+    ReadItaly(root);
     if (errors().empty()) AddFileErrors(Validate(config_));
     if (!errors().empty()) return Failure();
     return std::move(config_);
@@ -156,23 +149,7 @@ class BillingLoader : TomlReader {
       if (t.get("from") == nullptr) Error(&t, at + ".from", "missing (expected a date)");
       std::optional<RateE10> rate;
       if (const toml::node* node = t.get("percent")) {
-        // percent × 1e8 = fraction × 1e10: 8 decimals of a percentage.
-        std::string text;
-        if (const auto* s = node->as_string()) {
-          text = s->get();
-        } else if (const auto* n = node->as_integer()) {
-          text = std::to_string(n->get());
-        } else if (const auto* f = node->as_floating_point()) {
-          text = std::to_string(f->get());
-          while (text.size() > 1 && text.back() == '0') text.pop_back();
-          if (!text.empty() && text.back() == '.') text.pop_back();
-        }
-        auto parsed = ParsePercentRate(text);
-        if (parsed.ok()) {
-          rate = *parsed;
-        } else {
-          Error(node, at + ".percent", parsed.status().message());
-        }
+        rate = GetPercent(node, at + ".percent");
       } else {
         Error(&t, at + ".percent", "missing (expected a percentage such as \"21\")");
       }
@@ -200,6 +177,52 @@ class BillingLoader : TomlReader {
         continue;
       }
       config_.emission_factor.push_back({*from, *grams});
+    }
+  }
+
+  // A percentage given as a string, an integer or a float ("21", 21, 2.6), 8 decimals at most.
+  std::optional<RateE10> GetPercent(const toml::node* node, const std::string& label) {
+    std::string text;
+    if (const auto* s = node->as_string()) {
+      text = s->get();
+    } else if (const auto* n = node->as_integer()) {
+      text = std::to_string(n->get());
+    } else if (const auto* f = node->as_floating_point()) {
+      text = std::to_string(f->get());
+      while (text.size() > 1 && text.back() == '0') text.pop_back();
+      if (!text.empty() && text.back() == '.') text.pop_back();
+    }
+    auto parsed = ParsePercentRate(text);
+    if (parsed.ok()) return *parsed;
+    Error(node, label, parsed.status().message());
+    return std::nullopt;
+  }
+
+  void ReadItaly(const toml::table& root) {
+    const toml::table* t = Table(root, "italy", "italy");
+    if (t == nullptr) return;
+    CheckKeys(*t, "italy.", kItalyKeys);
+    ItalianTerms& terms = config_.italy;
+    if (auto v =
+            GetScaled(t->get("valorisation_eur_per_kwh"), "italy.valorisation_eur_per_kwh", 6)) {
+      terms.valorisation = *v;
+    }
+    if (const toml::node* node = t->get("avoided_losses_percent")) {
+      terms.avoided_losses = GetPercent(node, "italy.avoided_losses_percent").value_or(0);
+    }
+    if (const toml::node* node = t->get("retained_percent")) {
+      terms.retained = GetPercent(node, "italy.retained_percent").value_or(0);
+    }
+    if (auto split = GetString(*t, "split", "italy.split", false)) {
+      if (*split == ItalianSplitName(ItalianSplit::kEqual)) {
+        terms.split = ItalianSplit::kEqual;
+      } else if (*split != ItalianSplitName(ItalianSplit::kWithdrawal)) {
+        Error(t->get("split"), "italy.split",
+              "unknown split \"" + *split + "\" (one of withdrawal, equal)");
+      }
+    }
+    if (auto series = GetString(*t, "zonal_prices", "italy.zonal_prices", false)) {
+      terms.zonal_prices = *series;
     }
   }
 

@@ -207,6 +207,7 @@ Status Validate(const BillingConfig& config) {
     problems += "invoicing: the invoice and credit-note series must be two different names\n";
   }
   if (config.invoicing.payment_days < 0) problems += "invoicing: payment_days is negative\n";
+  if (config.italy.valorisation < 0) problems += "italy: the valorisation is negative\n";
   if (!problems.empty()) {
     problems.pop_back();
     return Status::Error(problems);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/italy_terms.h"
 #include "core/money.h"
 #include "core/time.h"
 
@@ -166,8 +167,8 @@ struct BillingConfig {
   InvoicingSettings invoicing;
   std::vector<MemberContact> members;
   std::vector<ExpectedSaving> expected_savings;
-  // Italian communities: valorisation unit amount (ARERA restitution), µ€ per kWh shared.
-  MicroPrice italy_valorisation = 0;
+  // Italian communities: valorisation, the community's retained share and the split rule.
+  ItalianTerms italy;
   friend bool operator==(const BillingConfig&, const BillingConfig&) = default;
 };
 

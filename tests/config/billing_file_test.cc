@@ -8,7 +8,13 @@ namespace {
 
 constexpr std::string_view kComplete = R"(
 currency = "EUR"
-italy_valorisation_eur_per_kwh = "0.009"
+
+[italy]
+valorisation_eur_per_kwh = "0.009"
+avoided_losses_percent = 2.6
+retained_percent = "20"
+split = "equal"
+zonal_prices = "PZ-NORD"
 
 [taxes]
 electricity_tax = [{ from = 2025-01-01, percent = "5.11269632" }]
@@ -95,7 +101,34 @@ TEST(BillingFile, ReadsEverySettingExactly) {
   EXPECT_EQ(config->members[0].name, "Núria Peña");
   ASSERT_EQ(config->expected_savings.size(), 12u);
   EXPECT_EQ(config->expected_savings[11].amount, 950);
-  EXPECT_EQ(config->italy_valorisation, 9'000);
+  EXPECT_EQ(config->italy.valorisation, 9'000);
+  EXPECT_EQ(config->italy.avoided_losses, 260'000'000);  // 2.6 % × 1e10
+  EXPECT_EQ(config->italy.retained, 2'000'000'000);
+  EXPECT_EQ(config->italy.split, ItalianSplit::kEqual);
+  EXPECT_EQ(config->italy.zonal_prices, "PZ-NORD");
+}
+
+TEST(BillingFile, ItalianTermsAreCheckedAndDefaultToWithdrawal) {
+  auto plain = ParseBillingToml("[italy]\nvalorisation_eur_per_kwh = \"0.0107\"\n", "b.toml");
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(plain->italy.valorisation, 10'700);
+  EXPECT_EQ(plain->italy.split, ItalianSplit::kWithdrawal);
+  EXPECT_EQ(plain->italy.retained, 0);
+
+  auto bad = ParseBillingToml("[italy]\nsplit = \"by_hugs\"\nretained_percent = 120\n", "b.toml");
+  ASSERT_FALSE(bad.ok());
+  const std::string message = bad.status().message();
+  EXPECT_NE(message.find("b.toml:2:9: italy.split: unknown split \"by_hugs\""), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("italy.retained_percent"), std::string::npos) << message;
+  auto negative = ParseBillingToml("[italy]\nvalorisation_eur_per_kwh = \"-0.01\"\n", "b.toml");
+  ASSERT_FALSE(negative.ok());
+  EXPECT_NE(negative.status().message().find("valorisation is negative"), std::string::npos)
+      << negative.status().message();
+
+  auto old_key = ParseBillingToml("italy_valorisation_eur_per_kwh = \"0.009\"\n", "b.toml");
+  ASSERT_FALSE(old_key.ok());
+  EXPECT_NE(old_key.status().message().find("italy_valorisation_eur_per_kwh"), std::string::npos);
 }
 
 TEST(BillingFile, NamesLineAndKeyOfEveryError) {
