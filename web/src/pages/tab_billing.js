@@ -1,0 +1,164 @@
+// Billing tab: per-member bills of a month, billing runs (preview a month, finalise a draft after
+// a confirmation), invoices, payments (record one) and balances.
+import { communityPath, enc, get, listOf, pick, post, withQuery } from '../api.js';
+import { h, replace } from '../dom.js';
+import { formatDay, formatEuro } from '../format.js';
+import { lang, t } from '../i18n/index.js';
+import { card, errorBox, fill, okBox, table } from '../ui.js';
+
+function lastMonth() {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function moneyColumns(rows) {
+  // Render columns named *_eur, amount, total, balance as euros; others as given.
+  const L = lang();
+  if (!rows.length) return undefined;
+  return Object.keys(rows[0]).map((key) => ({
+    key,
+    label: t(`field.${key}`) === `field.${key}` ? key : t(`field.${key}`),
+    className: /eur$|amount|total|balance|savings|paid|due/.test(key) ? 'num' : undefined,
+    format: /eur$|amount|total|balance|savings|paid|due/.test(key)
+      ? (v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : formatEuro(L, v))
+      : undefined,
+  }));
+}
+
+export function renderBilling(ctx) {
+  const c = ctx.community;
+  const month = h('input', { type: 'month', id: 'bill-month', value: lastMonth() });
+  const bills = h('div');
+  const runs = h('div');
+  const invoices = h('div');
+  const balances = h('div');
+  const previewResult = h('div', { 'aria-live': 'polite' });
+
+  const loadBills = () => fill(bills, async () => {
+    const url = withQuery(communityPath(c, '/bills'), { month: month.value });
+    const rows = listOf(await get(url), 'bills', 'members');
+    return table({ caption: t('billing.bills'), rows, url, name: `bills_${c}_${month.value}`,
+      columns: moneyColumns(rows) });
+  });
+  const loadRuns = () => fill(runs, async () => {
+    const url = communityPath(c, '/billing/runs');
+    const rows = listOf(await get(url), 'runs');
+    const L = lang();
+    return table({
+      caption: t('billing.runs'), rows, url, name: `billing_runs_${c}`, testid: 'runs',
+      columns: [
+        { key: 'id', label: t('billing.run') },
+        { key: 'month', label: t('common.month'), format: (v, r) => v || r.period || '–' },
+        { key: 'status', label: t('invoices.status'), format: (v, r) => v || r.state || '–' },
+        { key: 'created_at', label: t('coef.created'), format: (v) => v || '–' },
+        { key: 'total', label: t('invoices.total'), className: 'num',
+          format: (v, r) => formatEuro(L, v ?? r.total_eur) },
+        { key: 'action', label: '', format: (v, r) => ((r.status || r.state) === 'final'
+          ? t('billing.final')
+          : h('button', { type: 'button', class: 'small', onclick: () => finalise(r) }, t('billing.finalise'))) },
+      ],
+    });
+  });
+  const finalise = async (run) => {
+    // eslint-disable-next-line no-alert
+    if (!window.confirm(t('billing.confirm_finalise', { run: run.id, month: run.month || '' }))) return;
+    try {
+      await post(communityPath(c, `/billing/runs/${enc(run.id)}/finalise`), {});
+      replace(previewResult, okBox(t('billing.finalised')));
+      loadRuns();
+      loadInvoices();
+    } catch (e) {
+      replace(previewResult, errorBox(e));
+    }
+  };
+  const loadInvoices = () => fill(invoices, async () => {
+    const url = communityPath(c, '/invoices');
+    const rows = listOf(await get(url), 'invoices');
+    const L = lang();
+    return table({
+      caption: t('invoices.title'), rows, url, name: `invoices_${c}`,
+      columns: [
+        { key: 'number', label: t('invoices.number'), format: (v, r) => v || r.id },
+        { key: 'participant', label: t('members.supply_point'), format: (v) => v || '–' },
+        { key: 'issue_date', label: t('invoices.date'), format: (v, r) => formatDay(L, v || r.date) },
+        { key: 'total', label: t('invoices.total'), className: 'num',
+          format: (v, r) => formatEuro(L, v ?? r.total_eur) },
+        { key: 'status', label: t('invoices.status'), format: (v, r) => v || r.kind || '–' },
+        { key: 'id', label: 'PDF', format: (v) => h('a', {
+          href: withQuery(communityPath(c, `/invoices/${enc(v)}/pdf`), { lang: L }), download: '' },
+        t('invoices.pdf')) },
+      ],
+    });
+  });
+  const loadBalances = () => fill(balances, async () => {
+    const url = communityPath(c, '/payments/balances');
+    const rows = listOf(await get(url), 'balances');
+    return table({ caption: t('billing.balances'), rows, url, name: `balances_${c}`,
+      columns: moneyColumns(rows) });
+  });
+
+  const payInvoice = h('input', { type: 'text', id: 'pay-invoice', required: true });
+  const payAmount = h('input', { type: 'text', id: 'pay-amount', inputmode: 'decimal', required: true });
+  const payDate = h('input', { type: 'date', id: 'pay-date', required: true,
+    value: new Date().toISOString().slice(0, 10) });
+  const payResult = h('div', { 'aria-live': 'polite' });
+  const paymentForm = h('form', {
+    class: 'editor inline',
+    onsubmit: async (e) => {
+      e.preventDefault();
+      replace(payResult);
+      try {
+        await post(communityPath(c, '/payments'), {
+          invoice: payInvoice.value.trim(), amount: payAmount.value.trim().replace(',', '.'),
+          date: payDate.value,
+        });
+        replace(payResult, okBox(t('billing.payment_saved')));
+        loadBalances();
+      } catch (err) {
+        replace(payResult, errorBox(err));
+      }
+    },
+  },
+  h('h3', {}, t('billing.record_payment')),
+  h('div', { class: 'fields' },
+    h('label', { for: 'pay-invoice' }, t('invoices.number')), payInvoice,
+    h('label', { for: 'pay-amount' }, t('billing.amount')), payAmount,
+    h('label', { for: 'pay-date' }, t('common.date')), payDate),
+  h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('billing.save_payment'))),
+  payResult);
+
+  const preview = async () => {
+    replace(previewResult);
+    try {
+      const body = await post(communityPath(c, '/billing/preview'), { month: month.value });
+      const rows = listOf(body, 'bills', 'invoices', 'members');
+      replace(previewResult, okBox(t('billing.previewed', { run: pick(body, 'id', 'run') ?? '' })),
+        rows.length ? table({ caption: t('billing.preview'), rows, name: `preview_${c}_${month.value}`,
+          columns: moneyColumns(rows) }) : null);
+      loadRuns();
+    } catch (e) {
+      replace(previewResult, errorBox(e));
+    }
+  };
+
+  month.addEventListener('change', loadBills);
+  loadBills();
+  loadRuns();
+  loadInvoices();
+  loadBalances();
+  return {
+    node: card(
+      t('tab.billing'),
+      h('div', { class: 'toolbar' },
+        h('label', { for: 'bill-month' }, t('common.month')), month,
+        h('button', { type: 'button', class: 'primary', onclick: preview }, t('billing.preview_button'))),
+      previewResult,
+      bills,
+      runs,
+      invoices,
+      h('div', { class: 'two-col' }, balances, paymentForm),
+    ),
+  };
+}

@@ -1,0 +1,146 @@
+// Shared page pieces: error and status messages, loading placeholders, data tables with CSV and
+// XLSX download buttons, tabs.
+import { download, withQuery } from './api.js';
+import { buildCsv, downloadText } from './csv.js';
+import { append, clear, h } from './dom.js';
+import { t } from './i18n/index.js';
+
+export function errorBox(error) {
+  const message = error && error.message ? error.message : String(error);
+  return h('div', { class: 'msg error', role: 'alert' }, message);
+}
+
+export function okBox(text) {
+  return h('div', { class: 'msg ok', role: 'status' }, text);
+}
+
+export function loading() {
+  return h('p', { class: 'muted', 'aria-busy': 'true' }, t('common.loading'));
+}
+
+// Runs `load` and fills `container` with its result, or with a readable error.
+export async function fill(container, load) {
+  append(clear(container), loading());
+  try {
+    const node = await load();
+    clear(container);
+    if (node) append(container, node);
+  } catch (e) {
+    clear(container);
+    append(container, errorBox(e));
+  }
+}
+
+// A download button row: CSV and XLSX. `csv` is either a function returning {name, text}
+// (client-side) or null to ask the server (`url` with ?format=csv); `url` serves ?format=xlsx.
+export function exportButtons({ url, csv, name, testid }) {
+  const status = h('span', { class: 'export-status', role: 'status' });
+  const run = async (fn) => {
+    status.textContent = '';
+    try {
+      await fn();
+    } catch (e) {
+      status.textContent = e.message;
+      status.className = 'export-status error';
+    }
+  };
+  const csvButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small',
+      'data-testid': testid ? `${testid}-csv` : undefined,
+      onclick: () =>
+        run(async () => {
+          if (csv) {
+            const file = csv();
+            downloadText(file.name, file.text);
+          } else {
+            await download(withQuery(url, { format: 'csv' }), `${name}.csv`);
+          }
+        }),
+    },
+    'CSV',
+  );
+  const xlsxButton = url
+    ? h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-testid': testid ? `${testid}-xlsx` : undefined,
+          onclick: () => run(() => download(withQuery(url, { format: 'xlsx' }), `${name}.xlsx`)),
+        },
+        'XLSX',
+      )
+    : null;
+  return h(
+    'div',
+    { class: 'exports', role: 'group', 'aria-label': t('common.download') },
+    csvButton,
+    xlsxButton,
+    status,
+  );
+}
+
+// columns: [{key, label, format?(value, row), className?}]; rows: objects.
+export function table({ columns, rows, caption, url, name, testid, empty }) {
+  if (!rows || rows.length === 0) {
+    return h('div', { class: 'table-block' }, caption ? h('h3', {}, caption) : null,
+      h('p', { class: 'muted' }, empty || t('common.empty')));
+  }
+  const cols = columns || Object.keys(rows[0]).map((key) => ({ key, label: key }));
+  const cell = (col, row) => {
+    const v = row[col.key];
+    if (col.format) return col.format(v, row);
+    if (v === null || v === undefined) return '–';
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+  const csv = () => ({
+    name: `${name || 'table'}.csv`,
+    text: buildCsv(
+      cols.map((c) => c.label),
+      rows.map((r) => cols.map((c) => (typeof r[c.key] === 'object' && r[c.key] !== null
+        ? JSON.stringify(r[c.key]) : r[c.key]))),
+    ),
+  });
+  return h(
+    'div',
+    { class: 'table-block', 'data-testid': testid },
+    h('div', { class: 'table-head' }, caption ? h('h3', {}, caption) : h('span'),
+      exportButtons({ url, csv: url ? null : csv, name: name || 'table', testid })),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        {},
+        caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
+        h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col', class: c.className }, c.label)))),
+        h(
+          'tbody',
+          {},
+          rows.map((r) => h('tr', {}, cols.map((c) => h('td', { class: c.className }, cell(c, r))))),
+        ),
+      ),
+    ),
+  );
+}
+
+// tabs: [{id, label, href}], active id.
+export function tabBar(tabs, active) {
+  return h(
+    'nav',
+    { class: 'tabs', 'aria-label': t('common.sections') },
+    tabs.map((tab) =>
+      h('a', { href: tab.href, class: tab.id === active ? 'tab active' : 'tab',
+        'aria-current': tab.id === active ? 'page' : undefined, 'data-testid': `tab-${tab.id}` },
+      tab.label),
+    ),
+  );
+}
+
+export function card(title, ...children) {
+  return h('section', { class: 'card' }, title ? h('h2', {}, title) : null, ...children);
+}
