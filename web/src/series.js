@@ -35,7 +35,7 @@ export function normaliseSeries(body, resolution) {
     while (arr.length < n) arr.push(null);
     out[k] = arr;
   }
-  const explicit = src.times || src.days || src.months || src.time;
+  const explicit = src.labels || src.times || src.days || src.months;
   if (Array.isArray(explicit) && explicit.length >= n) {
     out.times = explicit.slice(0, n).map(toUnix);
     return out;

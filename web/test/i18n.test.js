@@ -56,6 +56,8 @@ describe('i18n', () => {
       ...['consumption', 'imputed', 'self_consumed', 'surplus', 'grid'].map((q) => `energy.${q}`),
       ...['members', 'coefficients', 'tariffs', 'billing', 'imports', 'alerts'].map((x) => `tab.${x}`),
       ...['invalid', 'negative', 'sum'].map((c) => `coef.err_${c}`),
+      ...['draft', 'final'].map((c) => `billing.state_${c}`),
+      ...['invoice', 'credit_note'].map((c) => `invoices.kind_${c}`),
     ];
     for (const key of dynamic) for (const dict of Object.values(dicts)) expect(dict[key], key).toBeTruthy();
   });

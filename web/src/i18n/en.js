@@ -168,4 +168,19 @@ export default {
 
   'alerts.intro': 'Days without generation data.',
   'alerts.none': 'No alerts: generation data are complete.',
+
+  'invoices.draft': 'draft',
+  'invoices.kind': 'Kind',
+  'invoices.kind_invoice': 'Invoice',
+  'invoices.kind_credit_note': 'Credit note',
+  'coef.version': 'Version',
+  'coef.method': 'Method',
+  'coef.state': 'State',
+  'coef.replaced': 'replaced',
+  'coef.active': 'in force',
+  'coef.future': 'not in force',
+  'coef.accept_warnings': 'Store it even with warnings (Spanish four-month rule)',
+  'billing.state_draft': 'draft',
+  'billing.state_final': 'final',
+  'billing.finalised_at': 'Finalised',
 };

@@ -168,4 +168,19 @@ export default {
 
   'alerts.intro': 'Días sin datos de generación.',
   'alerts.none': 'Sin alertas: los datos de generación están completos.',
+
+  'invoices.draft': 'borrador',
+  'invoices.kind': 'Tipo',
+  'invoices.kind_invoice': 'Factura',
+  'invoices.kind_credit_note': 'Factura rectificativa',
+  'coef.version': 'Versión',
+  'coef.method': 'Método',
+  'coef.state': 'Estado',
+  'coef.replaced': 'sustituida',
+  'coef.active': 'en vigor',
+  'coef.future': 'no vigente',
+  'coef.accept_warnings': 'Guardar aunque haya avisos (regla de los cuatro meses)',
+  'billing.state_draft': 'borrador',
+  'billing.state_final': 'emitido',
+  'billing.finalised_at': 'Emitido el',
 };

@@ -168,4 +168,19 @@ export default {
 
   'alerts.intro': 'Dias sem dados de produção.',
   'alerts.none': 'Sem alertas: os dados de produção estão completos.',
+
+  'invoices.draft': 'rascunho',
+  'invoices.kind': 'Tipo',
+  'invoices.kind_invoice': 'Fatura',
+  'invoices.kind_credit_note': 'Nota de crédito',
+  'coef.version': 'Versão',
+  'coef.method': 'Método',
+  'coef.state': 'Estado',
+  'coef.replaced': 'substituída',
+  'coef.active': 'em vigor',
+  'coef.future': 'não vigente',
+  'coef.accept_warnings': 'Guardar mesmo com avisos (regra espanhola dos quatro meses)',
+  'billing.state_draft': 'rascunho',
+  'billing.state_final': 'emitido',
+  'billing.finalised_at': 'Emitido em',
 };

@@ -1,7 +1,7 @@
 // Manager's list of communities (CAUs) with last month's generation and savings.
 import { get, listOf, pick } from '../api.js';
 import { h } from '../dom.js';
-import { formatEuro, formatKwh, formatNumber } from '../format.js';
+import { formatEuro, formatKwh, formatMonth, formatNumber } from '../format.js';
 import { lang, t } from '../i18n/index.js';
 import { setCommunityName } from '../session.js';
 import { card, fill, table } from '../ui.js';
@@ -14,7 +14,6 @@ export function renderCommunities() {
     const L = lang();
     return table({
       rows,
-      url: '/api/communities',
       name: 'communities',
       testid: 'communities',
       columns: [
@@ -24,13 +23,12 @@ export function renderCommunities() {
         { key: 'id', label: t('communities.id') },
         { key: 'country', label: t('communities.country') },
         { key: 'member_count', label: t('communities.members'), className: 'num',
-          format: (v, r) => formatNumber(L, v ?? r.members ?? r.participants) },
-        { key: 'generation_kwh', label: t('communities.generation'), className: 'num',
-          format: (v, r) => formatKwh(L, v ?? pick(r, 'last_month_generation_kwh')
-            ?? pick(r.last_month || {}, 'generation_kwh'), 0) },
-        { key: 'savings_eur', label: t('communities.savings'), className: 'num',
-          format: (v, r) => formatEuro(L, v ?? pick(r, 'last_month_savings_eur', 'savings')
-            ?? pick(r.last_month || {}, 'savings_eur', 'savings')) },
+          format: (v, r) => formatNumber(L, pick(r, 'participant_count', 'member_count')) },
+        { key: 'last_month', label: t('common.month'), format: (v) => (v ? formatMonth(L, v) : '–') },
+        { key: 'last_month_generation_kwh', label: t('communities.generation'), className: 'num',
+          format: (v) => formatKwh(L, v, 0) },
+        { key: 'last_month_savings', label: t('communities.savings'), className: 'num',
+          format: (v) => formatEuro(L, v) },
       ],
     });
   });

@@ -86,8 +86,12 @@ function liveCard(sp, cleanups) {
       status.dataset.state = state;
       status.textContent = t(`live.${state}`);
     },
-    onEvent: (data) => {
-      if (data.participant && data.participant !== sp.participant) return;
+    onEvent: (event) => {
+      // {"time", "participants": [{participant, consumption_w, ...}], "community": {...}|null}
+      const points = Array.isArray(event.participants) ? event.participants : [event];
+      const data = points.find((p) => !p.participant || p.participant === sp.participant);
+      if (!data) return;
+      data.time = data.time || event.time;
       consumption.textContent = formatPower(lang(), data.consumption_w);
       generation.textContent = formatPower(lang(), data.generation_w);
       imputed.textContent = formatPower(lang(), data.imputed_w);
@@ -113,15 +117,16 @@ function liveCard(sp, cleanups) {
 }
 
 const VIEWS = {
-  day: { resolution: 'interval', span: (d) => [d, addDays(d, 1)], step: (d, n) => addDays(d, n) },
+  // The API's `to` is included.
+  day: { resolution: 'interval', span: (d) => [d, d], step: (d, n) => addDays(d, n) },
   month: {
     resolution: 'day',
-    span: (d) => [d.slice(0, 8) + '01', addMonths(d.slice(0, 8) + '01', 1)],
+    span: (d) => [d.slice(0, 8) + '01', addDays(addMonths(d.slice(0, 8) + '01', 1), -1)],
     step: (d, n) => addMonths(d, n),
   },
   year: {
     resolution: 'month',
-    span: (d) => [`${d.slice(0, 4)}-01-01`, `${+d.slice(0, 4) + 1}-01-01`],
+    span: (d) => [`${d.slice(0, 4)}-01-01`, `${d.slice(0, 4)}-12-31`],
     step: (d, n) => `${+d.slice(0, 4) + n}${d.slice(4)}`,
   },
 };
@@ -174,7 +179,7 @@ function energyCard(sp, startDay, cleanups) {
       chart = energyChart(series, {
         resolution: view.resolution,
         title: t('energy.chart_title'),
-        exportUrl: url,
+        exportUrl: null, // the series endpoint has no ?format: CSV is built here
         name: `${sp.participant}_${from}_${state.view}`,
       });
       return chart;
@@ -209,20 +214,21 @@ function savingsCard(sp, year, cleanups) {
       const rows = months.map((m) => {
         const month = pick(m, 'month', 'period') || '';
         const expected = pick(m, 'expected_savings', 'expected');
-        const expectedCumulative = pick(m, 'expected_cumulative', 'cumulative_expected');
+        const expectedCumulative = pick(m, 'cumulative_expected_savings', 'expected_cumulative');
         expectedCum = expectedCumulative !== undefined
           ? Number(expectedCumulative) : expectedCum + Number(expected || 0);
         return {
           month,
           ts: monthTs(month),
-          bill_without: pick(m, 'bill_without', 'bill_without_eur', 'without'),
-          bill_with: pick(m, 'bill_with', 'bill_with_eur', 'with'),
+          bill_without: pick(m, 'without_community', 'bill_without'),
+          bill_with: pick(m, 'with_community', 'bill_with'),
           fee: pick(m, 'fee', 'fee_eur'),
           savings: Number(pick(m, 'savings', 'savings_eur') ?? 0),
           cumulative: Number(pick(m, 'cumulative', 'cumulative_savings', 'savings_cumulative') ?? 0),
           expected,
           expected_cumulative: expectedCum,
-          co2: pick(m, 'co2_avoided_kg', 'co2_kg', 'avoided_co2_kg'),
+          co2: pick(m, 'avoided_co2_kg', 'co2_avoided_kg'),
+          error: pick(m, 'error', 'message'),
         };
       });
       if (rows.length === 0) return h('p', { class: 'muted' }, t('common.no_data'));
@@ -238,7 +244,7 @@ function savingsCard(sp, year, cleanups) {
       });
       chart = savingsChart(rows, {
         title: t('economics.chart_title'),
-        exportUrl: url,
+        exportUrl: null,
         csvRows,
         name: `savings_${state.year}`,
       });
@@ -258,7 +264,6 @@ function savingsCard(sp, year, cleanups) {
         table({
           caption: t('economics.table'),
           rows,
-          url,
           name: `savings_${sp.participant}_${state.year}`,
           testid: 'savings-table',
           columns: [
@@ -296,22 +301,20 @@ function invoicesCard(sp) {
     const L = lang();
     return table({
       rows,
-      url,
       name: `invoices_${sp.participant}`,
       testid: 'invoices',
       empty: t('invoices.none'),
       columns: [
-        { key: 'number', label: t('invoices.number'), format: (v, r) => v || r.id },
-        { key: 'issue_date', label: t('invoices.date'),
-          format: (v, r) => formatDay(L, v || r.date || r.issued) },
+        { key: 'number', label: t('invoices.number'), format: (v) => v || t('invoices.draft') },
+        { key: 'issue_date', label: t('invoices.date'), format: (v) => (v ? formatDay(L, v) : '–') },
         { key: 'period', label: t('invoices.period'),
-          format: (v, r) => v || r.month || [r.from, r.to].filter(Boolean).join(' – ') || '–' },
-        { key: 'total', label: t('invoices.total'), className: 'num',
-          format: (v, r) => formatEuro(L, v ?? r.total_eur ?? r.amount) },
-        { key: 'status', label: t('invoices.status'), format: (v, r) => v || r.kind || '–' },
-        { key: 'id', label: 'PDF', format: (v) => h('a', {
+          format: (v, r) => [r.period_from, r.period_to].filter(Boolean).map((d) => formatDay(L, d))
+            .join(' – ') || '–' },
+        { key: 'total', label: t('invoices.total'), className: 'num', format: (v) => formatEuro(L, v) },
+        { key: 'kind', label: t('invoices.kind'), format: (v) => (v ? t(`invoices.kind_${v}`) : '–') },
+        { key: 'number', label: 'PDF', format: (v) => (!v ? '–' : h('a', {
           href: withQuery(communityPath(sp.community, `/invoices/${enc(v)}/pdf`), { lang: L }),
-          download: '', 'data-testid': 'invoice-pdf' }, t('invoices.pdf')) },
+          download: '', 'data-testid': 'invoice-pdf' }, t('invoices.pdf'))) },
       ],
     });
   });
@@ -335,7 +338,7 @@ function bestHoursCard(sp) {
     const body = await get(withQuery(
       communityPath(sp.community, `/participants/${enc(sp.participant)}/best-hours`),
       { date: tomorrow }));
-    const raw = listOf(body, 'best_hours', 'hours', 'best');
+    const raw = listOf(body, 'best', 'best_hours');
     const hours = raw.map(hourOf).filter((x) => x !== null).sort((a, b) => a - b);
     if (hours.length === 0) return h('p', { class: 'muted' }, t('best.none'));
     // Group consecutive hours into ranges: 11, 12, 13 -> 11:00–14:00.

@@ -2,7 +2,7 @@
 // a confirmation), invoices, payments (record one) and balances.
 import { communityPath, enc, get, listOf, pick, post, withQuery } from '../api.js';
 import { h, replace } from '../dom.js';
-import { formatDay, formatEuro } from '../format.js';
+import { formatDay, formatEuro, formatMonth } from '../format.js';
 import { lang, t } from '../i18n/index.js';
 import { card, errorBox, fill, okBox, table } from '../ui.js';
 
@@ -47,15 +47,15 @@ export function renderBilling(ctx) {
     const rows = listOf(await get(url), 'runs');
     const L = lang();
     return table({
-      caption: t('billing.runs'), rows, url, name: `billing_runs_${c}`, testid: 'runs',
+      caption: t('billing.runs'), rows, name: `billing_runs_${c}`, testid: 'runs',
       columns: [
         { key: 'id', label: t('billing.run') },
-        { key: 'month', label: t('common.month'), format: (v, r) => v || r.period || '–' },
-        { key: 'status', label: t('invoices.status'), format: (v, r) => v || r.state || '–' },
+        { key: 'month', label: t('common.month'), format: (v) => (v ? formatMonth(L, v) : '–') },
+        { key: 'state', label: t('invoices.status'), format: (v) => (v ? t(`billing.state_${v}`) : '–') },
         { key: 'created_at', label: t('coef.created'), format: (v) => v || '–' },
-        { key: 'total', label: t('invoices.total'), className: 'num',
-          format: (v, r) => formatEuro(L, v ?? r.total_eur) },
-        { key: 'action', label: '', format: (v, r) => ((r.status || r.state) === 'final'
+        { key: 'finalised_at', label: t('billing.finalised_at'), format: (v) => v || '–' },
+        { key: 'total', label: t('invoices.total'), className: 'num', format: (v) => formatEuro(L, v) },
+        { key: 'action', label: '', format: (v, r) => (r.state === 'final'
           ? t('billing.final')
           : h('button', { type: 'button', class: 'small', onclick: () => finalise(r) }, t('billing.finalise'))) },
       ],
@@ -80,15 +80,17 @@ export function renderBilling(ctx) {
     return table({
       caption: t('invoices.title'), rows, url, name: `invoices_${c}`,
       columns: [
-        { key: 'number', label: t('invoices.number'), format: (v, r) => v || r.id },
+        { key: 'number', label: t('invoices.number'), format: (v) => v || t('invoices.draft') },
+        { key: 'member_name', label: t('members.name'), format: (v, r) => v || r.participant || '–' },
         { key: 'participant', label: t('members.supply_point'), format: (v) => v || '–' },
-        { key: 'issue_date', label: t('invoices.date'), format: (v, r) => formatDay(L, v || r.date) },
-        { key: 'total', label: t('invoices.total'), className: 'num',
-          format: (v, r) => formatEuro(L, v ?? r.total_eur) },
-        { key: 'status', label: t('invoices.status'), format: (v, r) => v || r.kind || '–' },
-        { key: 'id', label: 'PDF', format: (v) => h('a', {
-          href: withQuery(communityPath(c, `/invoices/${enc(v)}/pdf`), { lang: L }), download: '' },
-        t('invoices.pdf')) },
+        { key: 'period_from', label: t('invoices.period'), format: (v, r) =>
+          [v, r.period_to].filter(Boolean).map((d) => formatDay(L, d)).join(' – ') || '–' },
+        { key: 'issue_date', label: t('invoices.date'), format: (v) => (v ? formatDay(L, v) : '–') },
+        { key: 'total', label: t('invoices.total'), className: 'num', format: (v) => formatEuro(L, v) },
+        { key: 'kind', label: t('invoices.kind'), format: (v) => (v ? t(`invoices.kind_${v}`) : '–') },
+        { key: 'lines', label: 'PDF', format: (v, r) => (!r.number ? '–' : h('a', {
+          href: withQuery(communityPath(c, `/invoices/${enc(r.number)}/pdf`), { lang: L }), download: '' },
+        t('invoices.pdf'))) },
       ],
     });
   });
@@ -133,10 +135,10 @@ export function renderBilling(ctx) {
     replace(previewResult);
     try {
       const body = await post(communityPath(c, '/billing/preview'), { month: month.value });
-      const rows = listOf(body, 'bills', 'invoices', 'members');
+      const rows = listOf(body, 'invoices').map((i) => (typeof i === 'object' ? i : { invoice: i }));
       replace(previewResult, okBox(t('billing.previewed', { run: pick(body, 'id', 'run') ?? '' })),
         rows.length ? table({ caption: t('billing.preview'), rows, name: `preview_${c}_${month.value}`,
-          columns: moneyColumns(rows) }) : null);
+          columns: moneyColumns(rows.map(({ lines, ...rest }) => rest)) }) : null);
       loadRuns();
     } catch (e) {
       replace(previewResult, errorBox(e));

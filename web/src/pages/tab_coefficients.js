@@ -27,12 +27,12 @@ export function renderCoefficients(ctx) {
   const reload = () => fill(out, async () => {
     const [body, detail] = await Promise.all([get(url), get(communityPath(c)).catch(() => ({}))]);
     const versions = listOf(body, 'versions', 'history');
-    const inForce = body.in_force || body.current || versions[versions.length - 1] || {};
+    const inForce = body.in_force_now || versions.find((v) => v.in_force) || {};
     const current = coefficientMap(inForce.coefficients || inForce);
     const participants = listOf(detail, 'participants');
     const names = Object.fromEntries(participants.map((p) => [p.id, p.name || p.id]));
     const ids = participants.length
-      ? participants.filter((p) => p.role !== 'producer' && !p.leave && !p.to).map((p) => p.id)
+      ? participants.filter((p) => p.role !== 'producer' && !p.left).map((p) => p.id)
       : Object.keys(current);
     for (const id of Object.keys(current)) if (!ids.includes(id)) ids.push(id);
     const L = lang();
@@ -44,13 +44,17 @@ export function renderCoefficients(ctx) {
           name: `coefficient_versions_${c}`,
           testid: 'coef-history',
           columns: [
-            { key: 'valid_from', label: t('coef.valid_from'), format: (v) => formatDay(L, v) },
+            { key: 'version', label: t('coef.version') },
+            { key: 'valid_from', label: t('coef.valid_from'), format: (v) => (v ? formatDay(L, v) : '–') },
+            { key: 'method', label: t('coef.method') },
+            { key: 'in_force', label: t('coef.state'),
+              format: (v, r) => (r.replaced_by ? t('coef.replaced') : v ? t('coef.active') : t('coef.future')) },
             { key: 'note', label: t('coef.note'), format: (v) => v || '–' },
-            { key: 'created_at', label: t('coef.created'), format: (v, r) => v || r.created || '–' },
+            { key: 'created_at', label: t('coef.created'), format: (v) => v || '–' },
           ],
         }),
         table({
-          caption: t('coef.in_force', { date: formatDay(L, pick(inForce, 'valid_from') || '') }),
+          caption: t('coef.in_force', { date: pick(inForce, 'valid_from') ? formatDay(L, inForce.valid_from) : '–' }),
           rows: Object.entries(current).map(([id, v]) => ({ id, name: names[id] || id, coefficient: v })),
           name: `coefficients_${c}`,
           testid: 'coef-current',
@@ -76,6 +80,7 @@ function editor(c, ids, names, current, reload) {
   const validFrom = h('input', { type: 'date', id: 'coef-valid-from', required: true,
     value: todayLocal(), 'data-testid': 'coef-valid-from' });
   const note = h('input', { type: 'text', id: 'coef-note', maxlength: 200, 'data-testid': 'coef-note' });
+  const accept = h('input', { type: 'checkbox', id: 'coef-accept', 'data-testid': 'coef-accept' });
   const submit = h('button', { type: 'submit', class: 'primary', 'data-testid': 'coef-submit' },
     t('coef.save'));
   const check = () => {
@@ -129,7 +134,8 @@ function editor(c, ids, names, current, reload) {
           const coefficients = Object.fromEntries(
             ids.map((id) => [id, formatMillionths(parseMillionths(inputs[id].value))]));
           await post(communityPath(c, '/coefficients'),
-            { valid_from: validFrom.value, note: note.value, coefficients });
+            { valid_from: validFrom.value, note: note.value || undefined, coefficients,
+              accept_warnings: accept.checked });
           replace(result, okBox(t('coef.saved')));
           setTimeout(reload, 1200);
         } catch (err) {
@@ -142,7 +148,8 @@ function editor(c, ids, names, current, reload) {
     h('h3', {}, t('coef.new_version')),
     h('div', { class: 'fields' },
       h('label', { for: 'coef-valid-from' }, t('coef.valid_from')), validFrom,
-      h('label', { for: 'coef-note' }, t('coef.note')), note),
+      h('label', { for: 'coef-note' }, t('coef.note')), note,
+      h('span'), h('label', { class: 'check' }, accept, ' ', t('coef.accept_warnings'))),
     h('div', { class: 'table-scroll' }, h('table', {}, h('tbody', {}, rows),
       h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('coef.sum')), h('td', { class: 'num' }, sumEl))))),
     problems,

@@ -39,7 +39,7 @@ export function renderImports(ctx) {
       try {
         const body = await request('POST', url, {
           body: f,
-          headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(f.name) },
+          headers: { 'Content-Type': f.type || 'application/octet-stream', 'X-File-Name': /^[\x20-\x7e]+$/.test(f.name) ? f.name : encodeURIComponent(f.name) },
         });
         replace(result, summary(body));
         loadList();

@@ -13,7 +13,7 @@ export function memberMap(rows) {
   const W = 640;
   const H = 400;
   const points = projectPoints(
-    rows.map((r) => ({ id: r.id, name: r.name, role: r.role,
+    rows.map((r) => ({ id: pick(r, 'participant', 'id'), name: r.name, role: r.role,
       latitude: pick(r, 'latitude', 'lat'), longitude: pick(r, 'longitude', 'lon', 'lng') })),
     W, H, 30);
   if (points.length === 0) return h('p', { class: 'muted' }, t('members.no_coordinates'));
@@ -50,16 +50,15 @@ export function renderMembers(ctx) {
         testid: 'members',
         columns: [
           { key: 'name', label: t('members.name'), format: (v, r) =>
-            h('a', { href: `#/communities/${enc(c)}/participants/${enc(r.id)}` }, v || r.id) },
-          { key: 'id', label: t('members.supply_point') },
+            h('a', { href: `#/communities/${enc(c)}/participants/${enc(r.participant)}` },
+              v || r.participant) },
+          { key: 'participant', label: t('members.supply_point') },
           { key: 'role', label: t('members.role'), format: (v) => (v ? t(`role_sp.${v}`) : '–') },
-          { key: 'join', label: t('members.join'),
-            format: (v, r) => formatDay(L, v || r.from || r.join_date || r.joined) },
-          { key: 'leave', label: t('members.leave'),
-            format: (v, r) => { const d = v || r.to || r.leave_date || r.left; return d ? formatDay(L, d) : '–'; } },
+          { key: 'joined', label: t('members.join'), format: (v) => (v ? formatDay(L, v) : '–') },
+          { key: 'left', label: t('members.leave'), format: (v) => (v ? formatDay(L, v) : '–') },
           { key: 'email', label: t('members.email'),
-            format: (v, r) => { const e = v || r.contact_email; return e ? h('a', { href: `mailto:${e}` }, e) : '–'; } },
-          { key: 'phone', label: t('members.phone'), format: (v, r) => v || r.contact_phone || '–' },
+            format: (v) => (v ? h('a', { href: `mailto:${v}` }, v) : '–') },
+          { key: 'phone', label: t('members.phone'), format: (v) => v || '–' },
         ],
       }),
       h('h3', {}, t('members.map')),

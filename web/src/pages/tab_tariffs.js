@@ -13,7 +13,7 @@ export function renderTariffs(ctx) {
   const reload = () => fill(out, async () => {
     const body = await get(url);
     const versions = listOf(body, 'versions', 'history');
-    const current = body.current || body.in_force || versions[versions.length - 1] || {};
+    const current = versions[versions.length - 1] || {};
     const text = h('textarea', { id: 'tariff-text', rows: 18, spellcheck: 'false',
       class: 'code', 'data-testid': 'tariff-text', value: pick(current, 'text') || '' });
     text.value = pick(current, 'text') || '';
@@ -28,7 +28,7 @@ export function renderTariffs(ctx) {
         name: `billing_config_versions_${c}`,
         columns: [
           { key: 'valid_from', label: t('coef.valid_from'), format: (v) => formatDay(L, v) },
-          { key: 'created_at', label: t('coef.created'), format: (v) => v || '–' },
+          { key: 'saved_at', label: t('coef.created'), format: (v) => v || '–' },
           { key: 'text', label: '', format: (v) => (v ? h('button', { type: 'button', class: 'small',
             onclick: () => { text.value = v; text.focus(); } }, t('tariffs.load')) : '–') },
         ],
