@@ -16,7 +16,8 @@ import { pickAccount, startServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-const binary = path.resolve(process.env.REPARTO_BINARY || process.argv[2] || '');
+const binaryArg = process.env.REPARTO_BINARY || process.argv[2] || '';
+const binary = binaryArg === 'mock' ? 'mock' : path.resolve(binaryArg);
 const webRoot = path.resolve(process.env.REPARTO_WEB_ROOT || path.join(repo, 'web', 'dist'));
 const artefacts = path.resolve(repo, process.env.REPARTO_E2E_ARTIFACTS || 'build/e2e-artifacts');
 const verbose = !!process.env.REPARTO_E2E_VERBOSE;

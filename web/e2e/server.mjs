@@ -57,16 +57,22 @@ export function pickAccount(accounts, role, envName) {
   return found;
 }
 
+// `binary` "mock" runs e2e/mock-server.mjs instead (front-end smoke test without the server).
 export async function startServer({ binary, webRoot, log }) {
-  if (!binary || !fs.existsSync(binary)) {
+  const mock = path.basename(binary || '') === 'mock';
+  if (!mock && (!binary || !fs.existsSync(binary))) {
     throw new Error(`reparto binary not found: '${binary}' (set REPARTO_BINARY or pass its path)`);
   }
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`${webRoot}/index.html is missing: run scripts/build-web.sh first`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reparto-e2e-'));
-  const demo = makeDemoDb(binary, dir);
-  const child = spawn(binary, ['serve', '--db', demo.db, '--port', '0', '--web-root', webRoot], {
+  const demo = mock ? { output: '' } : makeDemoDb(binary, dir);
+  const command = mock ? process.execPath : binary;
+  const args = mock
+    ? [new URL('./mock-server.mjs', import.meta.url).pathname, '--web-root', webRoot]
+    : ['serve', '--db', demo.db, '--port', '0', '--web-root', webRoot];
+  const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
   });

@@ -14,7 +14,7 @@ export function h(tag, attrs, ...children) {
     else if (k === 'checked' && 'checked' in el) el.checked = !!v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  append(el, children);
+  append(el, ...children);
   return el;
 }
 
@@ -23,7 +23,8 @@ export function s(tag, attrs, ...children) {
   return h(tag, { ...(attrs || {}), __svg: true }, ...children);
 }
 
-export function append(el, children) {
+// append(el, child, [child, ...], ...): nested arrays are flattened; null/false skipped.
+export function append(el, ...children) {
   for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
@@ -38,5 +39,5 @@ export function clear(el) {
 
 export function replace(el, ...children) {
   clear(el);
-  return append(el, children);
+  return append(el, ...children);
 }
