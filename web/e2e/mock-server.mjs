@@ -19,9 +19,9 @@ const PARTICIPANTS = [
   { id: 'ES0031300000000900PV1F', name: 'Planta FV', role: 'producer', latitude: 40.4170, longitude: -3.7032, email: '', phone: '' },
 ];
 const USERS = [
-  { id: 1, email: 'member1@reparto.demo', password: 'demo-member-1', role: 'member', display_name: 'Ana',
+  { id: 1, email: 'member1@reparto.demo', password: 'demo-member1-2025', role: 'member', display_name: 'Ana',
     grants: [{ community: C, participant: PARTICIPANTS[0].id }] },
-  { id: 2, email: 'manager@reparto.demo', password: 'demo-manager', role: 'manager', display_name: 'Gestora',
+  { id: 2, email: 'manager@reparto.demo', password: 'demo-manager-2025', role: 'manager', display_name: 'Gestora',
     grants: [{ community: C, participant: '' }] },
 ];
 const sessions = new Map(); // token -> {user, csrf}

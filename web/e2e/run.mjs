@@ -108,6 +108,21 @@ describe('reparto in a browser', { concurrency: false }, () => {
       const second = await updated.getAttribute('data-time');
       assert.notEqual(second, first);
       await page.screenshot({ path: path.join(artefacts, 'member-live-updated.png') });
+
+      // The energy chart downloads as CSV and XLSX (made in the browser).
+      await page.waitForSelector('[data-testid=energy-chart] .uplot', { timeout: 15_000 });
+      for (const kind of ['csv', 'xlsx']) {
+        const [file] = await Promise.all([
+          page.waitForEvent('download', { timeout: 10_000 }),
+          page.click(`[data-testid=energy-${kind}]`),
+        ]);
+        assert.match(file.suggestedFilename(), new RegExp(`\\.${kind}$`));
+        const saved = path.join(artefacts, `member-energy.${kind}`);
+        await file.saveAs(saved);
+        const bytes = fs.readFileSync(saved);
+        if (kind === 'csv') assert.match(bytes.toString('utf8'), /^time,consumption_wh,imputed_wh/);
+        else assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+      }
     });
   });
 

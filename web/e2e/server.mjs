@@ -46,11 +46,20 @@ function fromEnv(name) {
   return { email: v.slice(0, i), password: v.slice(i + 1) };
 }
 
+// The demo accounts of docs/auth.md, used when serve's output names none.
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@reparto.demo', password: 'demo-admin-2025', role: 'admin' },
+  { email: 'manager@reparto.demo', password: 'demo-manager-2025', role: 'manager' },
+  { email: 'member1@reparto.demo', password: 'demo-member1-2025', role: 'member' },
+  { email: 'member2@reparto.demo', password: 'demo-member2-2025', role: 'member' },
+];
+
 export function pickAccount(accounts, role, envName) {
   const env = fromEnv(envName);
   if (env) return env;
   const found = accounts.find((a) => a.role === role && a.password) ||
-    accounts.find((a) => a.email.startsWith(role) && a.password);
+    accounts.find((a) => a.email.startsWith(role) && a.password) ||
+    DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!found) {
     throw new Error(`no ${role} account in the server's output; set ${envName}=email:password`);
   }

@@ -5,7 +5,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-import { seriesToCsv } from './csv.js';
 import { h } from './dom.js';
 import { lang, t } from './i18n/index.js';
 import { formatEuro, formatWhAsKwh } from './format.js';
@@ -105,37 +104,30 @@ export function energyChart(series, { resolution, title, exportUrl, name }) {
         points: { show: false } },
     ],
   };
-  const data = [series.times, stackTop, selfC, surplusNeg,
-    series.consumption_wh.slice ? series.consumption_wh : [], series.imputed_wh || []];
+  const plotData = [series.times, stackTop, selfC, surplusNeg, series.consumption_wh,
+    series.imputed_wh];
   const holder = h('div', { class: 'chart', role: 'img', 'aria-label': title });
   const block = h('div', { class: 'chart-block', 'data-testid': 'energy-chart' });
-  const csv = () => ({
-    name: `${name || 'energy'}.csv`,
-    text: seriesToCsv(
-      {
-        time: series.times.map((ts) => new Date(ts * 1000).toISOString()),
-        consumption_wh: series.consumption_wh,
-        imputed_wh: series.imputed_wh,
-        self_consumed_wh: series.self_consumed_wh,
-        surplus_wh: series.surplus_wh,
-        grid_wh: series.grid_wh,
-      },
-      ['time', 'consumption_wh', 'imputed_wh', 'self_consumed_wh', 'surplus_wh', 'grid_wh'],
-    ),
+  const keys = ['consumption_wh', 'imputed_wh', 'self_consumed_wh', 'surplus_wh', 'grid_wh'];
+  const data = () => ({
+    header: ['time', ...keys],
+    rows: series.times.map((ts, i) => [
+      series.labels ? series.labels[i] : new Date(ts * 1000).toISOString(),
+      ...keys.map((k) => series[k][i])]),
   });
-  block.append(exportButtons({ url: exportUrl, csv, name: name || 'energy', testid: 'energy' }),
+  block.append(exportButtons({ url: exportUrl, data, name: name || 'energy', testid: 'energy' }),
     holder);
   let plot = null;
   // Mount once attached (uPlot measures the container).
   requestAnimationFrame(() => {
-    plot = mountChart(holder, opts, data);
+    plot = mountChart(holder, opts, plotData);
   });
   block.destroy = () => destroyChart(plot);
   return block;
 }
 
 // months: [{label, ts, savings, cumulative, expected_cumulative}] in euros.
-export function savingsChart(rows, { title, exportUrl, csvRows, name }) {
+export function savingsChart(rows, { title, exportUrl, data, name }) {
   const fmtX = dateFormatter('month');
   const opts = {
     title,
@@ -152,15 +144,15 @@ export function savingsChart(rows, { title, exportUrl, csvRows, name }) {
         dash: [6, 3], value: (u, v) => formatEuro(lang(), v) },
     ],
   };
-  const data = [rows.map((r) => r.ts), rows.map((r) => r.savings), rows.map((r) => r.cumulative),
-    rows.map((r) => r.expected_cumulative)];
+  const plotData = [rows.map((r) => r.ts), rows.map((r) => r.savings),
+    rows.map((r) => r.cumulative), rows.map((r) => r.expected_cumulative)];
   const holder = h('div', { class: 'chart', role: 'img', 'aria-label': title });
   const block = h('div', { class: 'chart-block', 'data-testid': 'savings-chart' });
-  block.append(exportButtons({ url: exportUrl, csv: csvRows, name: name || 'savings', testid: 'savings' }),
+  block.append(exportButtons({ url: exportUrl, data, name: name || 'savings', testid: 'savings' }),
     holder);
   let plot = null;
   requestAnimationFrame(() => {
-    plot = mountChart(holder, opts, data);
+    plot = mountChart(holder, opts, plotData);
   });
   block.destroy = () => destroyChart(plot);
   return block;

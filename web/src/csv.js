@@ -26,7 +26,12 @@ export function seriesToCsv(columns, names) {
 
 // Offers `text` as a file download in the browser.
 export function downloadText(filename, text, type = 'text/csv;charset=utf-8') {
-  const blob = new Blob([text], { type });
+  downloadBytes(filename, text, type);
+}
+
+// Offers a string or bytes as a file download in the browser.
+export function downloadBytes(filename, content, type) {
+  const blob = new Blob([content], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

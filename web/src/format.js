@@ -138,3 +138,11 @@ export function todayLocal(now = new Date()) {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+// The day the charts open on: today, unless the stored results end earlier (the community's
+// `last_month` with results): then that month's last day.
+export function defaultDay(lastMonth, today) {
+  if (!/^\d{4}-\d{2}$/.test(lastMonth || '')) return today;
+  const end = addDays(addMonths(`${lastMonth}-01`, 1), -1);
+  return end < today ? end : today;
+}

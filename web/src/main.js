@@ -21,7 +21,8 @@ let current = null; // the mounted page
 const root = document.getElementById('app');
 const topbar = h('header', { class: 'topbar' });
 const main = h('main', { id: 'main', tabindex: '-1' });
-append(clear(root), h('a', { href: '#main', class: 'skip' }, t('top.skip')), topbar, main);
+const skip = h('a', { href: '#main', class: 'skip' });
+append(clear(root), skip, topbar, main);
 
 function languageSelect() {
   return h(
@@ -55,6 +56,7 @@ async function changeLanguage(code) {
 
 function renderTopbar() {
   const user = app.me?.user;
+  skip.textContent = t('top.skip');
   replace(
     topbar,
     h('a', { class: 'brand', href: '#/' }, 'reparto'),

@@ -38,6 +38,7 @@ export function normaliseSeries(body, resolution) {
   const explicit = src.labels || src.times || src.days || src.months;
   if (Array.isArray(explicit) && explicit.length >= n) {
     out.times = explicit.slice(0, n).map(toUnix);
+    if (src.labels) out.labels = src.labels.slice(0, n);
     return out;
   }
   const start = src.start || src.from;

@@ -1,7 +1,8 @@
 // Shared page pieces: error and status messages, loading placeholders, data tables with CSV and
 // XLSX download buttons, tabs.
 import { download, withQuery } from './api.js';
-import { buildCsv, downloadText } from './csv.js';
+import { buildCsv, downloadBytes, downloadText } from './csv.js';
+import { buildXlsx, XLSX_TYPE } from './xlsx.js';
 import { append, clear, h } from './dom.js';
 import { t } from './i18n/index.js';
 
@@ -31,9 +32,9 @@ export async function fill(container, load) {
   }
 }
 
-// A download button row: CSV and XLSX. `csv` is either a function returning {name, text}
-// (client-side) or null to ask the server (`url` with ?format=csv); `url` serves ?format=xlsx.
-export function exportButtons({ url, csv, name, testid }) {
+// A download button row: CSV and XLSX. With `url` (an endpoint taking ?format=csv|xlsx) the
+// server makes both files; otherwise `data()` returns {header, rows} and they are made here.
+export function exportButtons({ url, data, name, testid }) {
   const status = h('span', { class: 'export-status', role: 'status' });
   const run = async (fn) => {
     status.textContent = '';
@@ -52,28 +53,34 @@ export function exportButtons({ url, csv, name, testid }) {
       'data-testid': testid ? `${testid}-csv` : undefined,
       onclick: () =>
         run(async () => {
-          if (csv) {
-            const file = csv();
-            downloadText(file.name, file.text);
-          } else {
+          if (url) {
             await download(withQuery(url, { format: 'csv' }), `${name}.csv`);
+          } else {
+            const d = data();
+            downloadText(`${name}.csv`, buildCsv(d.header, d.rows));
           }
         }),
     },
     'CSV',
   );
-  const xlsxButton = url
-    ? h(
-        'button',
-        {
-          type: 'button',
-          class: 'small',
-          'data-testid': testid ? `${testid}-xlsx` : undefined,
-          onclick: () => run(() => download(withQuery(url, { format: 'xlsx' }), `${name}.xlsx`)),
-        },
-        'XLSX',
-      )
-    : null;
+  const xlsxButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small',
+      'data-testid': testid ? `${testid}-xlsx` : undefined,
+      onclick: () =>
+        run(async () => {
+          if (url) {
+            await download(withQuery(url, { format: 'xlsx' }), `${name}.xlsx`);
+          } else {
+            const d = data();
+            downloadBytes(`${name}.xlsx`, buildXlsx(d.header, d.rows, name), XLSX_TYPE);
+          }
+        }),
+    },
+    'XLSX',
+  );
   return h(
     'div',
     { class: 'exports', role: 'group', 'aria-label': t('common.download') },
@@ -97,19 +104,17 @@ export function table({ columns, rows, caption, url, name, testid, empty }) {
     if (typeof v === 'object') return JSON.stringify(v);
     return String(v);
   };
-  const csv = () => ({
-    name: `${name || 'table'}.csv`,
-    text: buildCsv(
-      cols.map((c) => c.label),
-      rows.map((r) => cols.map((c) => (typeof r[c.key] === 'object' && r[c.key] !== null
-        ? JSON.stringify(r[c.key]) : r[c.key]))),
-    ),
+  // Raw values (not the formatted text) so spreadsheets get numbers.
+  const data = () => ({
+    header: cols.map((c) => c.key),
+    rows: rows.map((r) => cols.map((c) => (typeof r[c.key] === 'object' && r[c.key] !== null
+      ? JSON.stringify(r[c.key]) : r[c.key]))),
   });
   return h(
     'div',
     { class: 'table-block', 'data-testid': testid },
     h('div', { class: 'table-head' }, caption ? h('h3', {}, caption) : h('span'),
-      exportButtons({ url, csv: url ? null : csv, name: name || 'table', testid })),
+      exportButtons({ url, data, name: name || 'table', testid })),
     h(
       'div',
       { class: 'table-scroll' },

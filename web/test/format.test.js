@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  addDays, addMonths, formatDay, formatEuro, formatKwh, formatMonth, formatNumber, formatPercent,
+  addDays, addMonths, defaultDay, formatDay, formatEuro, formatKwh, formatMonth, formatNumber, formatPercent,
   formatPower, formatWhAsKwh,
 } from '../src/format.js';
 
@@ -51,5 +51,14 @@ describe('format', () => {
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-01');
     expect(addMonths('2025-01-15', -1)).toBe('2024-12-01');
+  });
+});
+
+describe('defaultDay', () => {
+  it('opens on today unless the results end earlier', () => {
+    expect(defaultDay('2025-12', '2026-11-23')).toBe('2025-12-31');
+    expect(defaultDay('2024-02', '2026-01-01')).toBe('2024-02-29');
+    expect(defaultDay('2026-11', '2026-11-23')).toBe('2026-11-23');
+    expect(defaultDay(null, '2026-11-23')).toBe('2026-11-23');
   });
 });

@@ -3,10 +3,9 @@
 // hours tomorrow. Managers reach the same page for one supply point of their community.
 import { communityPath, enc, get, listOf, pick, withQuery } from '../api.js';
 import { energyChart, savingsChart } from '../chart.js';
-import { buildCsv } from '../csv.js';
 import { h, replace } from '../dom.js';
 import {
-  addDays, addMonths, formatClock, formatDay, formatEuro, formatKg, formatMonth, formatPercent,
+  addDays, addMonths, defaultDay, formatClock, formatDay, formatEuro, formatKg, formatMonth, formatPercent,
   formatPower, formatWhAsKwh, todayLocal,
 } from '../format.js';
 import { lang, t } from '../i18n/index.js';
@@ -50,8 +49,7 @@ export function renderMember(ctx) {
     setCommunityName(pick(detail, 'name') || current.community);
     const participants = listOf(detail, 'participants');
     const me = participants.find((p) => p.id === current.participant) || { id: current.participant };
-    const lastDay = pick(detail, 'last_day', 'data_to', 'last_reading_day');
-    const day = ctx.query.get('date') || lastDay || todayLocal();
+    const day = ctx.query.get('date') || defaultDay(pick(detail, 'last_month'), todayLocal());
     const sp = { community: current.community, participant: current.participant, info: me };
     const live = liveCard(sp, cleanups);
     replace(
@@ -234,19 +232,17 @@ function savingsCard(sp, year, cleanups) {
       if (rows.length === 0) return h('p', { class: 'muted' }, t('common.no_data'));
       const totalCo2 = rows.reduce((a, r) => a + Number(r.co2 || 0), 0);
       const last = rows[rows.length - 1];
-      const csvRows = () => ({
-        name: `savings_${sp.participant}_${state.year}.csv`,
-        text: buildCsv(
-          ['month', 'bill_without_eur', 'bill_with_eur', 'fee_eur', 'savings_eur',
-            'cumulative_eur', 'expected_eur', 'expected_cumulative_eur', 'co2_avoided_kg'],
-          rows.map((r) => [r.month, r.bill_without, r.bill_with, r.fee, r.savings, r.cumulative,
-            r.expected, r.expected_cumulative, r.co2])),
+      const data = () => ({
+        header: ['month', 'bill_without_eur', 'bill_with_eur', 'fee_eur', 'savings_eur',
+          'cumulative_eur', 'expected_eur', 'expected_cumulative_eur', 'co2_avoided_kg'],
+        rows: rows.map((r) => [r.month, r.bill_without, r.bill_with, r.fee, r.savings, r.cumulative,
+          r.expected, r.expected_cumulative, r.co2]),
       });
       chart = savingsChart(rows, {
         title: t('economics.chart_title'),
         exportUrl: null,
-        csvRows,
-        name: `savings_${state.year}`,
+        data,
+        name: `savings_${sp.participant}_${state.year}`,
       });
       const L = lang();
       const euro = (v) => formatEuro(L, v);
