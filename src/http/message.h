@@ -28,6 +28,10 @@ struct Request {
   std::map<std::string, std::string> cookies;      // from the Cookie header
   std::string body;
   std::string remote_address;  // peer IP, for rate limiting and logs
+  // The path as received, still percent-encoded ("/api/x/a%2Fb"); the Router splits this one
+  // into segments before decoding (so an encoded "/" stays inside a parameter). Empty when a
+  // Request is built by hand: the Router then uses `path`.
+  std::string raw_path;
 
   // The header's value, or "" when absent. `name` lower case.
   const std::string& Header(const std::string& name) const;
@@ -63,5 +67,9 @@ Response JsonResponse(int status, std::string json_body);
 // trace or SQL.
 Response JsonError(int status, std::string_view code, std::string_view message);
 Response FileResponse(std::string content_type, std::string body, std::string download_name);
+
+// `text` as a JSON string literal with its quotes: "a\"b" for a"b; control characters as \u00XX.
+// Bytes >= 0x80 are copied as they are (the text is expected to be UTF-8).
+std::string JsonString(std::string_view text);
 
 }  // namespace reparto::http
