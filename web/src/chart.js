@@ -91,7 +91,7 @@ export function energyChart(series, { resolution, title, exportUrl, name }) {
       { label: 'kWh', values: (u, splits) => splits.map((v) => (v / 1000).toLocaleString()), size: 60 },
     ],
     series: [
-      { value: (u, ts) => (ts === null ? '–' : fmtX(ts)) },
+      { label: t('common.date'), value: (u, ts) => (ts === null ? '–' : fmtX(ts)) },
       { label: t('energy.grid'), stroke: COLOURS.grid, fill: COLOURS.grid,
         paths: bars ? barPaths() : undefined, value: fmtValue(1), width: bars ? 0 : 1 },
       { label: t('energy.self_consumed'), stroke: COLOURS.self, fill: COLOURS.self,
@@ -135,7 +135,7 @@ export function savingsChart(rows, { title, exportUrl, data, name }) {
     scales: { x: { time: true } },
     axes: [{ values: (u, splits) => splits.map(fmtX) }, { label: '€', size: 60 }],
     series: [
-      { value: (u, ts) => (ts === null ? '–' : fmtX(ts)) },
+      { label: t('common.month'), value: (u, ts) => (ts === null ? '–' : fmtX(ts)) },
       { label: t('economics.savings'), stroke: COLOURS.savings, fill: COLOURS.savings,
         paths: barPaths(0.5), width: 0, value: (u, v) => formatEuro(lang(), v) },
       { label: t('economics.cumulative'), stroke: COLOURS.cumulative, width: 2,

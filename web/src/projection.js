@@ -2,6 +2,24 @@
 // (pixels), fitted to the points' bounding box with a margin and the aspect ratio kept; x is
 // scaled by cos(mean latitude) so distances look right at the community's latitude.
 
+// Metres per degree of latitude (mean Earth radius 6 371 km): 2πR / 360.
+export const METRES_PER_DEGREE = 111194.93;
+
+// A scale bar for a map drawn at `pxPerDegree` (pixels per degree of latitude): the longest
+// round length (1, 2 or 5 × 10^k m) that fits in `maxPx`. Returns {metres, px} or null.
+export function scaleBar(pxPerDegree, maxPx) {
+  if (!(pxPerDegree > 0)) return null;
+  const pxPerMetre = pxPerDegree / METRES_PER_DEGREE;
+  let best = null;
+  for (let k = 0; k <= 6; k++) {
+    for (const m of [1, 2, 5]) {
+      const metres = m * 10 ** k;
+      if (metres * pxPerMetre <= maxPx) best = { metres, px: metres * pxPerMetre };
+    }
+  }
+  return best;
+}
+
 export function projectPoints(points, width, height, margin = 20) {
   const valid = points.filter(
     (p) => Number.isFinite(+p.latitude) && Number.isFinite(+p.longitude) &&
@@ -28,9 +46,11 @@ export function projectPoints(points, width, height, margin = 20) {
   // Centre the drawing in the box.
   const offX = margin + (innerW - spanX * scale) / 2;
   const offY = margin + (innerH - spanY * scale) / 2;
-  return valid.map((p) => ({
+  const out = valid.map((p) => ({
     ...p,
     x: offX + (+p.longitude - minLon) * kx * scale,
     y: offY + (maxLat - +p.latitude) * scale,
   }));
+  out.pxPerDegree = scale; // pixels per degree of latitude (0 for a single point)
+  return out;
 }

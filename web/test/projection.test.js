@@ -1,7 +1,7 @@
 // The map projection: equirectangular, fitted to the points' bounding box, north up, aspect kept.
 import { describe, expect, it } from 'vitest';
 
-import { projectPoints } from '../src/projection.js';
+import { projectPoints, scaleBar } from '../src/projection.js';
 
 describe('projectPoints', () => {
   it('maps the bounding box onto the box with the margin, north up', () => {
@@ -52,5 +52,21 @@ describe('projectPoints', () => {
 
   it('returns nothing for no points', () => {
     expect(projectPoints([], 100, 100)).toEqual([]);
+  });
+});
+
+describe('scaleBar', () => {
+  it('picks the longest 1-2-5 length that fits', () => {
+    // 111 194.93 px per degree = 1 px per metre: 160 px allows 100 m.
+    expect(scaleBar(111194.93, 160)).toEqual({ metres: 100, px: 100 });
+    // 2 px per metre: 160 px allows 50 m (100 px); 200 m would need 400 px.
+    expect(scaleBar(2 * 111194.93, 160).metres).toBe(50);
+    expect(scaleBar(0, 100)).toBeNull();
+  });
+
+  it('comes with the projection: pixels per degree of latitude', () => {
+    const p = projectPoints(
+      [{ latitude: 40, longitude: -3 }, { latitude: 40.01, longitude: -3 }], 100, 120, 10);
+    expect(p.pxPerDegree).toBeCloseTo(100 / 0.01, 6); // height 100 px for 0.01°
   });
 });

@@ -146,7 +146,11 @@ export function renderBilling(ctx) {
   };
 
   month.addEventListener('change', loadBills);
-  loadBills();
+  // Open on the last month with results (the demo's data may end before today).
+  get(communityPath(c))
+    .then((d) => { if (/^\d{4}-\d{2}$/.test(d.last_month || '')) month.value = d.last_month; })
+    .catch(() => {})
+    .finally(loadBills);
   loadRuns();
   loadInvoices();
   loadBalances();

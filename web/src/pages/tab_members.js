@@ -4,7 +4,7 @@ import { communityPath, enc, get, listOf, pick } from '../api.js';
 import { h, s } from '../dom.js';
 import { formatDay } from '../format.js';
 import { lang, t } from '../i18n/index.js';
-import { projectPoints } from '../projection.js';
+import { projectPoints, scaleBar } from '../projection.js';
 import { card, fill, table } from '../ui.js';
 
 const ROLE_COLOURS = { producer: '#E69F00', prosumer: '#009E73', consumer: '#0072B2' };
@@ -17,6 +17,8 @@ export function memberMap(rows) {
       latitude: pick(r, 'latitude', 'lat'), longitude: pick(r, 'longitude', 'lon', 'lng') })),
     W, H, 30);
   if (points.length === 0) return h('p', { class: 'muted' }, t('members.no_coordinates'));
+  const bar = scaleBar(points.pxPerDegree, W / 4);
+  const barText = bar ? (bar.metres >= 1000 ? `${bar.metres / 1000} km` : `${bar.metres} m`) : '';
   return s(
     'svg',
     { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': t('members.map'),
@@ -27,6 +29,9 @@ export function memberMap(rows) {
         s('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: p.role === 'producer' ? 9 : 6,
           fill: ROLE_COLOURS[p.role] || '#0072B2', stroke: '#fff', 'stroke-width': 1.5 },
         s('title', {}, `${p.name || p.id} (${p.id})`)))),
+    bar ? s('g', { class: 'map-scale', 'data-testid': 'map-scale' },
+      s('line', { x1: W - 20 - bar.px, y1: H - 20, x2: W - 20, y2: H - 20, stroke: '#1a1a1a', 'stroke-width': 3 }),
+      s('text', { x: W - 20 - bar.px / 2, y: H - 28, 'text-anchor': 'middle' }, barText)) : null,
     s('g', { class: 'map-legend' },
       Object.entries(ROLE_COLOURS).map(([role, colour], i) =>
         s('g', {},
