@@ -146,7 +146,7 @@ async function api(req, res, url) {
           fee: '3.00', savings: sv.toFixed(2), expected_savings: '22.00', cumulative_savings: cum.toFixed(2), cumulative_expected_savings: ce.toFixed(2), avoided_co2_kg: '12.5' };
       }) });
     }
-    if (what === 'best-hours') return json(res, 200, { date: url.searchParams.get('date'), best: [12, 13, 15], hours: [] });
+    if (what === 'best-hours') return json(res, 200, { date: url.searchParams.get('date'), best: [12, 13, 15], hours: Array.from({ length: 24 }, (_, h) => ({ hour: h, expected_kwh: Math.max(0, Math.sin(((h - 6) / 12) * Math.PI) * 40).toFixed(3) })) });
     return json(res, 200, { invoices: [{ number: 'F2025-0001', kind: 'invoice', participant: pid, member_name: 'Ana', period_from: '2025-05-01', period_to: '2025-05-31', issue_date: '2025-06-02', total: '41.20', lines: [] }] });
   }
   if (!manager) return error(res, 403, 'forbidden', 'managers only');

@@ -3,10 +3,10 @@
 // hours tomorrow. Managers reach the same page for one supply point of their community.
 import { communityPath, enc, get, listOf, pick, withQuery } from '../api.js';
 import { energyChart, savingsChart } from '../chart.js';
-import { h, replace } from '../dom.js';
+import { h, replace, s } from '../dom.js';
 import {
   addDays, addMonths, defaultDay, formatClock, formatDay, formatEuro, formatKg, formatMonth, formatPercent,
-  formatPower, formatWhAsKwh, todayLocal,
+  formatKwh, formatPower, formatWhAsKwh, todayLocal,
 } from '../format.js';
 import { lang, t } from '../i18n/index.js';
 import { normaliseSeries, sumOf } from '../series.js';
@@ -327,6 +327,30 @@ function hourOf(v) {
   return null;
 }
 
+// The typical generation per hour (expected kWh) as 24 small bars, the best hours highlighted.
+function hourBars(rows, best) {
+  const values = new Array(24).fill(0);
+  for (const r of rows) {
+    const hr = hourOf(r);
+    const v = Number(pick(r, 'expected_kwh', 'kwh', 'value'));
+    if (hr !== null && hr >= 0 && hr < 24 && Number.isFinite(v)) values[hr] = v;
+  }
+  const max = Math.max(...values);
+  if (!(max > 0)) return null;
+  const W = 240;
+  const H = 60;
+  const bw = W / 24;
+  return s('svg', { viewBox: `0 0 ${W} ${H + 12}`, class: 'hour-bars', role: 'img',
+    'aria-label': t('best.title') },
+  values.map((v, i) => {
+    const bh = (v / max) * H;
+    return s('rect', { x: (i * bw + 1).toFixed(1), y: (H - bh).toFixed(1), width: (bw - 2).toFixed(1),
+      height: bh.toFixed(1), class: best.has(i) ? 'bar best' : 'bar' },
+    s('title', {}, `${String(i).padStart(2, '0')}:00 · ${formatKwh(lang(), v, 2)}`));
+  }),
+  [0, 6, 12, 18].map((i) => s('text', { x: i * bw, y: H + 11 }, String(i).padStart(2, '0'))));
+}
+
 function bestHoursCard(sp) {
   const out = h('div');
   const tomorrow = addDays(todayLocal(), 1);
@@ -345,9 +369,11 @@ function bestHoursCard(sp) {
       else ranges.push([hr, hr + 1]);
     }
     const hh = (x) => `${String(x % 24).padStart(2, '0')}:00`;
-    return h('p', { class: 'best', 'data-testid': 'best-hours' },
-      t('best.text', { date: formatDay(lang(), pick(body, 'date') || tomorrow) }), ' ',
-      h('strong', {}, ranges.map(([a, b]) => `${hh(a)}–${hh(b)}`).join(', ')));
+    return h('div', {},
+      h('p', { class: 'best', 'data-testid': 'best-hours' },
+        t('best.text', { date: formatDay(lang(), pick(body, 'date') || tomorrow) }), ' ',
+        h('strong', {}, ranges.map(([a, b]) => `${hh(a)}–${hh(b)}`).join(', '))),
+      hourBars(listOf(body, 'hours'), new Set(hours)));
   });
   return card(t('best.title'), out);
 }
