@@ -1,0 +1,363 @@
+// Time series of stored results (the member dashboard's charts):
+//   GET /api/communities/{community}/participants/{participant}/series  consumption, imputed,
+//       self-consumed, surplus (imputed − self-consumed) and grid (consumption − self-consumed)
+//   GET /api/communities/{community}/series  generation (pool) for everyone who may read the
+//       community; consumption, allocated and unallocated for its managers
+// at resolution interval (start + step_seconds), day or month (labels). The JSON is written
+// directly into one reserved string (a year of quarter-hours is 35 040 values an array) and kept
+// in a small cache keyed by the request and the data generation (see InvalidateCaches).
+//
+// Units: Wh integers (mWh / 1000 rounded half away from zero; sums are rounded once, after
+// adding the mWh), null where the value is missing.
+#include <charconv>
+#include <chrono>
+#include <list>
+#include <mutex>
+#include <unordered_map>
+
+#include "api/handler.h"
+#include "core/series_codec.h"
+
+namespace reparto::api {
+namespace {
+
+enum class Resolution { kInterval, kDay, kMonth };
+
+// ---- cache -------------------------------------------------------------------------------------
+
+std::mutex cache_mutex;
+std::uint64_t cache_generation = 0;
+struct CacheEntry {
+  std::shared_ptr<const std::string> body;
+  std::uint64_t generation = 0;
+  std::chrono::steady_clock::time_point made;
+};
+std::list<std::string> cache_order;  // oldest first
+std::unordered_map<std::string, CacheEntry> cache;
+constexpr std::size_t kCacheEntries = 128;
+constexpr auto kCacheLifetime = std::chrono::seconds(30);
+
+std::shared_ptr<const std::string> CacheGet(const std::string& key) {
+  std::lock_guard lock(cache_mutex);
+  auto it = cache.find(key);
+  if (it == cache.end()) return nullptr;
+  if (it->second.generation != cache_generation ||
+      std::chrono::steady_clock::now() - it->second.made > kCacheLifetime) {
+    return nullptr;
+  }
+  return it->second.body;
+}
+
+void CachePut(const std::string& key, std::shared_ptr<const std::string> body,
+              std::uint64_t generation) {
+  std::lock_guard lock(cache_mutex);
+  if (generation != cache_generation) return;
+  if (!cache.contains(key)) {
+    cache_order.push_back(key);
+    while (cache_order.size() > kCacheEntries) {
+      cache.erase(cache_order.front());
+      cache_order.pop_front();
+    }
+  }
+  cache[key] = CacheEntry{std::move(body), generation, std::chrono::steady_clock::now()};
+}
+
+std::uint64_t CurrentGeneration() {
+  std::lock_guard lock(cache_mutex);
+  return cache_generation;
+}
+
+// ---- JSON text ---------------------------------------------------------------------------------
+
+void AppendInt(std::string& out, std::int64_t v) {
+  char buffer[24];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+  out.append(buffer, end);
+}
+
+void AppendString(std::string& out, std::string_view text) {
+  out += Json(std::string(text)).dump();
+}
+
+// One quantity over the grid: mWh per interval plus whether it is known.
+struct Column {
+  std::string_view name;
+  std::vector<MilliWh> value;
+  std::vector<std::uint8_t> known;
+};
+
+struct Buckets {
+  std::vector<std::string> labels;  // day/month labels
+  std::vector<std::int64_t> first;  // first interval of each bucket
+};
+
+void AppendArray(std::string& out, const Column& column, Resolution resolution,
+                 const Buckets& buckets) {
+  out += ",\"";
+  out += column.name;
+  out += "\":[";
+  if (resolution == Resolution::kInterval) {
+    for (std::size_t i = 0; i < column.value.size(); ++i) {
+      if (i > 0) out += ',';
+      if (column.known[i]) {
+        AppendInt(out, WhFromMwh(column.value[i]));
+      } else {
+        out += "null";
+      }
+    }
+  } else {
+    for (std::size_t b = 0; b < buckets.first.size(); ++b) {
+      if (b > 0) out += ',';
+      const auto from = static_cast<std::size_t>(buckets.first[b]);
+      const std::size_t to = b + 1 < buckets.first.size()
+                                 ? static_cast<std::size_t>(buckets.first[b + 1])
+                                 : column.value.size();
+      MilliWh sum = 0;
+      bool any = false;
+      for (std::size_t i = from; i < to; ++i) {
+        if (!column.known[i]) continue;
+        sum += column.value[i];
+        any = true;
+      }
+      if (any) {
+        AppendInt(out, WhFromMwh(sum));
+      } else {
+        out += "null";
+      }
+    }
+  }
+  out += ']';
+}
+
+Buckets MakeBuckets(const DayGrid& grid, Resolution resolution) {
+  Buckets buckets;
+  for (const LocalDay& day : grid.days) {
+    if (resolution == Resolution::kDay) {
+      buckets.labels.push_back(FormatDate(day.date));
+      buckets.first.push_back(day.first_interval);
+    } else if (resolution == Resolution::kMonth && (buckets.labels.empty() || day.date.day == 1)) {
+      buckets.labels.push_back(FormatMonth(day.date));
+      buckets.first.push_back(day.first_interval);
+    }
+  }
+  return buckets;
+}
+
+std::string SeriesJson(const jobs::CommunityContext& context, const DayGrid& grid,
+                       Resolution resolution, std::string_view participant, CivilDate from,
+                       CivilDate to, const std::vector<Column>& columns) {
+  const Buckets buckets = MakeBuckets(grid, resolution);
+  std::string out;
+  const std::size_t n = resolution == Resolution::kInterval
+                            ? static_cast<std::size_t>(grid.interval_count())
+                            : buckets.first.size();
+  out.reserve(256 + n * (columns.size() * 7 + (resolution == Resolution::kInterval ? 0 : 13)));
+  out += "{\"community\":";
+  AppendString(out, context.stored.id);
+  if (!participant.empty()) {
+    out += ",\"participant\":";
+    AppendString(out, participant);
+  }
+  out += ",\"from\":\"" + FormatDate(from) + "\",\"to\":\"" + FormatDate(to) + "\"";
+  out += ",\"resolution\":\"";
+  out += resolution == Resolution::kInterval ? "interval"
+         : resolution == Resolution::kDay    ? "day"
+                                             : "month";
+  out += "\",\"start\":\"" + LocalInstant(*context.zone, grid.utc_start()) + "\"";
+  if (resolution == Resolution::kInterval) {
+    out += ",\"step_seconds\":";
+    AppendInt(out, grid.step_seconds);
+  } else {
+    out += ",\"labels\":[";
+    for (std::size_t b = 0; b < buckets.labels.size(); ++b) {
+      if (b > 0) out += ',';
+      out += '"' + buckets.labels[b] + '"';
+    }
+    out += ']';
+  }
+  for (const Column& column : columns) AppendArray(out, column, resolution, buckets);
+  out += '}';
+  return out;
+}
+
+// ---- requests ----------------------------------------------------------------------------------
+
+struct SeriesQuery {
+  CivilDate from, to;  // to included
+  Resolution resolution = Resolution::kInterval;
+};
+
+std::optional<SeriesQuery> ReadQuery(const http::Request& request, http::Response& error) {
+  SeriesQuery q;
+  const std::string& year = request.Query("year");
+  if (!year.empty()) {
+    auto first = ParseDate(year + "-01-01");
+    if (year.size() != 4 || !first.ok()) {
+      error = BadRequest("parameter 'year': expected YYYY");
+      return std::nullopt;
+    }
+    q.from = *first;
+    q.to = {first->year, 12, 31};
+  } else {
+    auto from = DateQuery(request, "from", error);
+    if (!from && error.status >= 400) return std::nullopt;
+    auto to = DateQuery(request, "to", error);
+    if (!to && error.status >= 400) return std::nullopt;
+    if (!from || !to) {
+      error = BadRequest("give 'from' and 'to' (YYYY-MM-DD, both included) or 'year'");
+      return std::nullopt;
+    }
+    q.from = *from;
+    q.to = *to;
+  }
+  if (q.to < q.from) {
+    error = BadRequest("'to' is before 'from'");
+    return std::nullopt;
+  }
+  if (DaysFromCivil(q.to) - DaysFromCivil(q.from) > 366 * 3) {
+    error = BadRequest("at most three years at a time");
+    return std::nullopt;
+  }
+  const std::string& resolution = request.Query("resolution");
+  if (resolution.empty() || resolution == "interval") {
+    q.resolution = Resolution::kInterval;
+  } else if (resolution == "day") {
+    q.resolution = Resolution::kDay;
+  } else if (resolution == "month") {
+    q.resolution = Resolution::kMonth;
+  } else {
+    error = BadRequest("parameter 'resolution': expected interval, day or month");
+    return std::nullopt;
+  }
+  return q;
+}
+
+std::string CacheKey(const Call& call, const SeriesQuery& q, std::string_view kind) {
+  std::string key(kind);
+  key += '\x1f';
+  key += call.community();
+  key += '\x1f';
+  key += call.participant();
+  key += '\x1f' + FormatDate(q.from) + FormatDate(q.to);
+  key += static_cast<char>('0' + static_cast<int>(q.resolution));
+  return key;
+}
+
+http::Response Cached(std::shared_ptr<const std::string> body) {
+  http::Response response = http::JsonResponse(200, *body);
+  response.headers.emplace_back("Cache-Control", "private, max-age=30");
+  return response;
+}
+
+Column MakeColumn(std::string_view name, std::size_t n) {
+  return Column{name, std::vector<MilliWh>(n, 0), std::vector<std::uint8_t>(n, 0)};
+}
+
+http::Response ParticipantSeries(Call& call) {
+  http::Response error;
+  auto q = ReadQuery(call.request, error);
+  if (!q) return error;
+  const std::string key = CacheKey(call, *q, "p");
+  if (auto hit = CacheGet(key)) return Cached(std::move(hit));
+  if (auto missing = CheckExists(call)) return std::move(*missing);
+  const std::uint64_t generation = CurrentGeneration();
+  auto context = call.context();
+  if (!context.ok()) return Internal(context.status());
+  auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
+  if (!grid.ok()) return BadRequest(grid.status().message());
+  auto days =
+      call.store().LoadResults(call.community(), call.participant(), q->from, AddDays(q->to, 1));
+  if (!days.ok()) return Internal(days.status());
+  const auto n = static_cast<std::size_t>(grid->interval_count());
+  std::vector<Column> columns = {MakeColumn("consumption_wh", n), MakeColumn("imputed_wh", n),
+                                 MakeColumn("self_consumed_wh", n), MakeColumn("surplus_wh", n),
+                                 MakeColumn("grid_wh", n)};
+  std::size_t d = 0;
+  for (const StoredDay& stored : *days) {
+    while (d < grid->days.size() && grid->days[d].date < stored.day) ++d;
+    if (d == grid->days.size() || !(grid->days[d].date == stored.day)) continue;
+    auto day = DecodeDayResults(stored.packed);
+    if (!day.ok()) return Internal(day.status());
+    const LocalDay& local = grid->days[d];
+    if (day->n_intervals != local.n_intervals) continue;
+    for (int i = 0; i < day->n_intervals; ++i) {
+      if (day->quality[i] == Quality::kMissing) continue;
+      const auto at = static_cast<std::size_t>(local.first_interval + i);
+      const MilliWh cm = day->cm[i], ei = day->imputed[i], ea = day->self_consumed[i];
+      const MilliWh values[5] = {cm, ei, ea, ei - ea, cm - ea};
+      for (int c = 0; c < 5; ++c) {
+        columns[c].value[at] = values[c];
+        columns[c].known[at] = 1;
+      }
+    }
+  }
+  auto body = std::make_shared<const std::string>(
+      SeriesJson(**context, *grid, q->resolution, call.participant(), q->from, q->to, columns));
+  CachePut(key, body, generation);
+  return Cached(std::move(body));
+}
+
+http::Response CommunitySeries(Call& call) {
+  http::Response error;
+  auto q = ReadQuery(call.request, error);
+  if (!q) return error;
+  const bool manager = CanManageCommunity(call.who, call.community());
+  const std::string key = CacheKey(call, *q, manager ? "cm" : "cg");
+  if (auto hit = CacheGet(key)) return Cached(std::move(hit));
+  if (auto missing = CheckExists(call)) return std::move(*missing);
+  const std::uint64_t generation = CurrentGeneration();
+  auto context = call.context();
+  if (!context.ok()) return Internal(context.status());
+  auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
+  if (!grid.ok()) return BadRequest(grid.status().message());
+  auto days = call.store().LoadCommunityResults(call.community(), q->from, AddDays(q->to, 1));
+  if (!days.ok()) return Internal(days.status());
+  const auto n = static_cast<std::size_t>(grid->interval_count());
+  std::vector<Column> columns = {MakeColumn("generation_wh", n)};
+  if (manager) {
+    columns.push_back(MakeColumn("consumption_wh", n));
+    columns.push_back(MakeColumn("allocated_wh", n));
+    columns.push_back(MakeColumn("unallocated_wh", n));
+  }
+  std::size_t d = 0;
+  for (const StoredDay& stored : *days) {
+    while (d < grid->days.size() && grid->days[d].date < stored.day) ++d;
+    if (d == grid->days.size() || !(grid->days[d].date == stored.day)) continue;
+    auto day = DecodeDayPool(stored.packed);
+    if (!day.ok()) return Internal(day.status());
+    const LocalDay& local = grid->days[d];
+    if (day->n_intervals != local.n_intervals) continue;
+    for (int i = 0; i < day->n_intervals; ++i) {
+      if (day->quality[i] == Quality::kMissing) continue;
+      const auto at = static_cast<std::size_t>(local.first_interval + i);
+      const MilliWh values[4] = {day->pool[i], day->consumption[i],
+                                 day->pool[i] - day->unallocated[i], day->unallocated[i]};
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        columns[c].value[at] = values[c];
+        columns[c].known[at] = 1;
+      }
+    }
+  }
+  auto body = std::make_shared<const std::string>(
+      SeriesJson(**context, *grid, q->resolution, "", q->from, q->to, columns));
+  CachePut(key, body, generation);
+  return Cached(std::move(body));
+}
+
+}  // namespace
+
+void InvalidateCaches() {
+  std::lock_guard lock(cache_mutex);
+  ++cache_generation;
+  cache.clear();
+  cache_order.clear();
+}
+
+void AddSeriesRoutes(http::Router& router, ApiContext& api) {
+  AddApiRoute(router, api, "GET", "/api/communities/{community}/participants/{participant}/series",
+              Access::kReadParticipant, ParticipantSeries, /*check_exists=*/false);
+  AddApiRoute(router, api, "GET", "/api/communities/{community}/series", Access::kReadCommunity,
+              CommunitySeries, /*check_exists=*/false);
+}
+
+}  // namespace reparto::api
