@@ -50,6 +50,7 @@ export default {
   'live.updated': 'updated',
   'live.connecting': 'connecting',
   'live.open': 'live',
+  'live.replay': 'replay of the stored data of {time}',
   'live.closed': 'disconnected',
 
   'view.label': 'Period',

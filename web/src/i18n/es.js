@@ -50,6 +50,7 @@ export default {
   'live.updated': 'actualizado',
   'live.connecting': 'conectando',
   'live.open': 'en directo',
+  'live.replay': 'reproducción de los datos guardados del {time}',
   'live.closed': 'desconectado',
 
   'view.label': 'Periodo',

@@ -50,6 +50,7 @@ export default {
   'live.updated': 'atualizado',
   'live.connecting': 'a ligar',
   'live.open': 'em direto',
+  'live.replay': 'reprodução dos dados guardados de {time}',
   'live.closed': 'desligado',
 
   'view.label': 'Período',

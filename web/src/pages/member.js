@@ -76,6 +76,7 @@ function liveCard(sp, cleanups) {
   const imputed = value('imputed');
   const used = value('used');
   const updated = h('span', { 'data-testid': 'live-updated' }, '–');
+  const replay = h('span', { class: 'replay', 'data-testid': 'live-replay' });
   const status = h('span', { class: 'dot connecting', 'data-testid': 'live-status',
     'data-state': 'connecting' }, t('live.connecting'));
   const stop = openLive(sp.community, {
@@ -90,6 +91,10 @@ function liveCard(sp, cleanups) {
       const data = points.find((p) => !p.participant || p.participant === sp.participant);
       if (!data) return;
       data.time = data.time || event.time;
+      // Until live meters are connected the server replays stored data: say which instant.
+      replay.textContent = event.replay_of
+        ? ` · ${t('live.replay', { time: `${formatDay(lang(), event.replay_of.slice(0, 10))} ${event.replay_of.slice(11, 16)}` })}`
+        : '';
       consumption.textContent = formatPower(lang(), data.consumption_w);
       generation.textContent = formatPower(lang(), data.generation_w);
       imputed.textContent = formatPower(lang(), data.imputed_w);
@@ -110,7 +115,7 @@ function liveCard(sp, cleanups) {
       item(t('live.generation'), generation),
       item(t('live.imputed'), imputed),
       item(t('live.used'), used, t('live.used_hint'))),
-    h('p', { class: 'muted small live-foot' }, status, ' ', t('live.updated'), ' ', updated),
+    h('p', { class: 'muted small live-foot' }, status, ' ', t('live.updated'), ' ', updated, replay),
   );
 }
 
