@@ -8,6 +8,7 @@
 #include "billing_commands.h"
 #include "coefficients_command.h"
 #include "membership_commands.h"
+#include "serve_command.h"
 #include "store_commands.h"
 #include "tariff_command.h"
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   reparto::cli::AddBillCommand(app);
   reparto::cli::AddInvoiceCommand(app);
   reparto::cli::AddPaymentCommand(app);
+  reparto::cli::AddServeCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
