@@ -27,6 +27,14 @@ function barPaths(size = 0.7) {
   return uPlot.paths.bars ? uPlot.paths.bars({ size: [size, 60] }) : undefined;
 }
 
+function safeTzDate(ts, zone) {
+  try {
+    return uPlot.tzDate(new Date(ts * 1000), zone);
+  } catch {
+    return new Date(ts * 1000);
+  }
+}
+
 function mountChart(container, opts, data) {
   const width = Math.max(280, container.clientWidth || 600);
   const plot = new uPlot({ ...opts, width, height: opts.height || 280 }, data, container);
@@ -45,7 +53,7 @@ export function destroyChart(plot) {
   plot.destroy();
 }
 
-function dateFormatter(resolution) {
+function dateFormatter(resolution, timeZone) {
   const locale = { es: 'es-ES', pt: 'pt-PT', en: 'en-GB' }[lang()];
   const opts =
     resolution === 'month'
@@ -53,12 +61,19 @@ function dateFormatter(resolution) {
       : resolution === 'day'
         ? { day: 'numeric', month: 'short' }
         : { hour: '2-digit', minute: '2-digit', hour12: false };
-  const f = new Intl.DateTimeFormat(locale, opts);
+  // Intervals in the community's zone; day and month labels (noon UTC) in UTC.
+  const zone = resolution === 'interval' ? timeZone : 'UTC';
+  let f;
+  try {
+    f = new Intl.DateTimeFormat(locale, zone ? { ...opts, timeZone: zone } : opts);
+  } catch {
+    f = new Intl.DateTimeFormat(locale, opts);
+  }
   return (ts) => f.format(new Date(ts * 1000));
 }
 
 // series: {times: [unix s], consumption_wh, imputed_wh, self_consumed_wh, surplus_wh, grid_wh}
-export function energyChart(series, { resolution, title, exportUrl, name }) {
+export function energyChart(series, { resolution, title, exportUrl, name, timeZone }) {
   const n = series.times.length;
   const val = (k, i) => (series[k] && series[k][i] !== null && series[k][i] !== undefined
     ? series[k][i] : null);
@@ -81,11 +96,14 @@ export function energyChart(series, { resolution, title, exportUrl, name }) {
     return formatWhAsKwh(lang(), arr ? arr[idx] : null, 2);
   };
   const bars = resolution !== 'interval';
-  const fmtX = dateFormatter(resolution);
+  const fmtX = dateFormatter(resolution, timeZone);
+  const zone = resolution === 'interval' ? timeZone : 'UTC';
   const opts = {
     title,
     height: 300,
     scales: { x: { time: true } },
+    // Ticks on the community's hours (intervals) or on UTC days (labels at noon UTC).
+    tzDate: zone ? (ts) => safeTzDate(ts, zone) : undefined,
     axes: [
       { values: (u, splits) => splits.map(fmtX) },
       { label: 'kWh', values: (u, splits) => splits.map((v) => (v / 1000).toLocaleString()), size: 60 },
@@ -133,6 +151,7 @@ export function savingsChart(rows, { title, exportUrl, data, name }) {
     title,
     height: 260,
     scales: { x: { time: true } },
+    tzDate: (ts) => safeTzDate(ts, 'UTC'),
     axes: [{ values: (u, splits) => splits.map(fmtX) }, { label: '€', size: 60 }],
     series: [
       { label: t('common.month'), value: (u, ts) => (ts === null ? '–' : fmtX(ts)) },

@@ -8,8 +8,10 @@ export const QUANTITIES = ['consumption_wh', 'imputed_wh', 'self_consumed_wh', '
 function toUnix(text) {
   if (typeof text === 'number') return text;
   let s = String(text);
+  // Day and month labels sit at noon UTC of their (first) day: the same calendar day in every
+  // zone within ±12 h, so the chart never shows a label on the day before.
   if (/^\d{4}-\d{2}$/.test(s)) s += '-01';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += 'T00:00:00';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += 'T12:00:00Z';
   const ms = Date.parse(s);
   return Number.isNaN(ms) ? null : Math.round(ms / 1000);
 }

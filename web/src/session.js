@@ -13,6 +13,9 @@ export function onCommunityName(fn) {
   nameHook = fn;
 }
 
+// Community id -> name, from the lists already loaded (the top bar shows it at once).
+export const communityNames = new Map();
+
 export function setCommunityName(name) {
   session.communityName = name || '';
   nameHook(session.communityName);

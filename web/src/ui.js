@@ -4,7 +4,8 @@ import { download, withQuery } from './api.js';
 import { buildCsv, downloadBytes, downloadText } from './csv.js';
 import { buildXlsx, XLSX_TYPE } from './xlsx.js';
 import { append, clear, h } from './dom.js';
-import { t } from './i18n/index.js';
+import { lang, t } from './i18n/index.js';
+import { formatDay, formatEuro, formatKg, formatKwh } from './format.js';
 
 export function errorBox(error) {
   const message = error && error.message ? error.message : String(error);
@@ -90,13 +91,43 @@ export function exportButtons({ url, data, name, testid }) {
   );
 }
 
+// A column's heading: the translated field name, else the API's key.
+export function fieldLabel(key) {
+  const text = t(`field.${key}`);
+  return text === `field.${key}` ? key : text;
+}
+
+const MONEY = new Set(['without_community', 'with_community', 'fee', 'savings', 'expected_savings',
+  'cumulative_savings', 'cumulative_expected_savings', 'total', 'credited', 'paid', 'outstanding',
+  'net', 'vat', 'amount']);
+const DATES = new Set(['day', 'date', 'issue_date', 'due_date', 'first_day', 'last_day',
+  'period_from', 'period_to']);
+
+// Columns for API rows whose keys are the API's: labels translated, euros, kWh, kg and days
+// formatted; nested objects and arrays left out.
+export function autoColumns(rows) {
+  if (!rows || rows.length === 0) return undefined;
+  const L = lang();
+  return Object.keys(rows[0])
+    .filter((key) => rows[0][key] === null || typeof rows[0][key] !== 'object')
+    .map((key) => {
+      const col = { key, label: fieldLabel(key) };
+      if (MONEY.has(key)) Object.assign(col, { className: 'num', format: (v) => formatEuro(L, v) });
+      else if (key.endsWith('_kwh')) Object.assign(col, { className: 'num', format: (v) => formatKwh(L, v, 1) });
+      else if (key.endsWith('_kg')) Object.assign(col, { className: 'num', format: (v) => formatKg(L, v) });
+      else if (DATES.has(key)) col.format = (v) => (v ? formatDay(L, v) : '–');
+      else if (typeof rows[0][key] === 'boolean') col.format = (v) => (v ? '✓' : '–');
+      return col;
+    });
+}
+
 // columns: [{key, label, format?(value, row), className?}]; rows: objects.
 export function table({ columns, rows, caption, url, name, testid, empty }) {
   if (!rows || rows.length === 0) {
     return h('div', { class: 'table-block' }, caption ? h('h3', {}, caption) : null,
       h('p', { class: 'muted' }, empty || t('common.empty')));
   }
-  const cols = columns || Object.keys(rows[0]).map((key) => ({ key, label: key }));
+  const cols = columns || autoColumns(rows);
   const cell = (col, row) => {
     const v = row[col.key];
     if (col.format) return col.format(v, row);

@@ -43,6 +43,13 @@ describe('series', () => {
     ]);
   });
 
+  it('places day and month labels at noon UTC and keeps them for the CSV', () => {
+    const s = normaliseSeries({ start: 'x', labels: ['2025-01', '2025-02'], grid_wh: [5, 6] }, 'month');
+    expect(s.times).toEqual([Date.UTC(2025, 0, 1, 12) / 1000, Date.UTC(2025, 1, 1, 12) / 1000]);
+    expect(s.labels).toEqual(['2025-01', '2025-02']);
+    expect(s.grid_wh).toEqual([5, 6]);
+  });
+
   it('sums ignoring missing values', () => {
     expect(sumOf([1, null, 2])).toBe(3);
     expect(sumOf([null])).toBeNull();

@@ -3,7 +3,7 @@ import { get, listOf, pick } from '../api.js';
 import { h } from '../dom.js';
 import { formatEuro, formatKwh, formatMonth, formatNumber } from '../format.js';
 import { lang, t } from '../i18n/index.js';
-import { setCommunityName } from '../session.js';
+import { communityNames, setCommunityName } from '../session.js';
 import { card, fill, table } from '../ui.js';
 
 export function renderCommunities() {
@@ -11,6 +11,7 @@ export function renderCommunities() {
   const out = h('div');
   fill(out, async () => {
     const rows = listOf(await get('/api/communities'), 'communities');
+    for (const r of rows) if (r.id && r.name) communityNames.set(r.id, r.name);
     const L = lang();
     return table({
       rows,

@@ -3,7 +3,7 @@
 import { communityPath, get, pick } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { setCommunityName } from '../session.js';
+import { communityNames, setCommunityName } from '../session.js';
 import { tabBar } from '../ui.js';
 import { renderAlerts } from './tab_alerts.js';
 import { renderBilling } from './tab_billing.js';
@@ -24,8 +24,13 @@ const TABS = {
 export function renderCommunity(ctx) {
   const c = ctx.community;
   const tab = TABS[ctx.tab] ? ctx.tab : 'members';
-  setCommunityName(c);
-  get(communityPath(c)).then((d) => setCommunityName(pick(d, 'name') || c)).catch(() => {});
+  setCommunityName(communityNames.get(c) || c);
+  get(communityPath(c))
+    .then((d) => {
+      if (d.name) communityNames.set(c, d.name);
+      setCommunityName(pick(d, 'name') || c);
+    })
+    .catch(() => {});
   const tabs = Object.keys(TABS).map((id) => ({
     id,
     label: t(`tab.${id}`),

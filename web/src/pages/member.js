@@ -50,7 +50,8 @@ export function renderMember(ctx) {
     const participants = listOf(detail, 'participants');
     const me = participants.find((p) => p.id === current.participant) || { id: current.participant };
     const day = ctx.query.get('date') || defaultDay(pick(detail, 'last_month'), todayLocal());
-    const sp = { community: current.community, participant: current.participant, info: me };
+    const sp = { community: current.community, participant: current.participant, info: me,
+      timeZone: pick(detail, 'timezone') };
     const live = liveCard(sp, cleanups);
     replace(
       body,
@@ -183,6 +184,7 @@ function energyCard(sp, startDay, cleanups) {
         resolution: view.resolution,
         title: t('energy.chart_title'),
         exportUrl: null, // the series endpoint has no ?format: CSV is built here
+        timeZone: sp.timeZone,
         name: `${sp.participant}_${from}_${state.view}`,
       });
       return chart;
@@ -194,7 +196,7 @@ function energyCard(sp, startDay, cleanups) {
 
 function monthTs(month) {
   const m = /^(\d{4})-(\d{2})/.exec(month);
-  return m ? Date.UTC(+m[1], +m[2] - 1, 1) / 1000 : null;
+  return m ? Date.UTC(+m[1], +m[2] - 1, 1, 12) / 1000 : null;
 }
 
 function savingsCard(sp, year, cleanups) {

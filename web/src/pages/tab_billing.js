@@ -4,27 +4,13 @@ import { communityPath, enc, get, listOf, pick, post, withQuery } from '../api.j
 import { h, replace } from '../dom.js';
 import { formatDay, formatEuro, formatMonth } from '../format.js';
 import { lang, t } from '../i18n/index.js';
-import { card, errorBox, fill, okBox, table } from '../ui.js';
+import { autoColumns, card, errorBox, fill, okBox, table } from '../ui.js';
 
 function lastMonth() {
   const d = new Date();
   d.setDate(1);
   d.setMonth(d.getMonth() - 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function moneyColumns(rows) {
-  // Render columns named *_eur, amount, total, balance as euros; others as given.
-  const L = lang();
-  if (!rows.length) return undefined;
-  return Object.keys(rows[0]).map((key) => ({
-    key,
-    label: t(`field.${key}`) === `field.${key}` ? key : t(`field.${key}`),
-    className: /eur$|amount|total|balance|savings|paid|due/.test(key) ? 'num' : undefined,
-    format: /eur$|amount|total|balance|savings|paid|due/.test(key)
-      ? (v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : formatEuro(L, v))
-      : undefined,
-  }));
 }
 
 export function renderBilling(ctx) {
@@ -40,7 +26,7 @@ export function renderBilling(ctx) {
     const url = withQuery(communityPath(c, '/bills'), { month: month.value });
     const rows = listOf(await get(url), 'bills', 'members');
     return table({ caption: t('billing.bills'), rows, url, name: `bills_${c}_${month.value}`,
-      columns: moneyColumns(rows) });
+      columns: autoColumns(rows) });
   });
   const loadRuns = () => fill(runs, async () => {
     const url = communityPath(c, '/billing/runs');
@@ -98,7 +84,7 @@ export function renderBilling(ctx) {
     const url = communityPath(c, '/payments/balances');
     const rows = listOf(await get(url), 'balances');
     return table({ caption: t('billing.balances'), rows, url, name: `balances_${c}`,
-      columns: moneyColumns(rows) });
+      columns: autoColumns(rows) });
   });
 
   const payInvoice = h('input', { type: 'text', id: 'pay-invoice', required: true });
@@ -138,7 +124,7 @@ export function renderBilling(ctx) {
       const rows = listOf(body, 'invoices').map((i) => (typeof i === 'object' ? i : { invoice: i }));
       replace(previewResult, okBox(t('billing.previewed', { run: pick(body, 'id', 'run') ?? '' })),
         rows.length ? table({ caption: t('billing.preview'), rows, name: `preview_${c}_${month.value}`,
-          columns: moneyColumns(rows.map(({ lines, ...rest }) => rest)) }) : null);
+          columns: autoColumns(rows) }) : null);
       loadRuns();
     } catch (e) {
       replace(previewResult, errorBox(e));

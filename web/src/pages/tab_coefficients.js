@@ -34,7 +34,9 @@ export function renderCoefficients(ctx) {
     const ids = participants.length
       ? participants.filter((p) => p.role !== 'producer' && !p.left).map((p) => p.id)
       : Object.keys(current);
-    for (const id of Object.keys(current)) if (!ids.includes(id)) ids.push(id);
+    // Producers receive no coefficient (the server refuses them, even at 0).
+    const producers = new Set(participants.filter((p) => p.role === 'producer').map((p) => p.id));
+    for (const id of Object.keys(current)) if (!ids.includes(id) && !producers.has(id)) ids.push(id);
     const L = lang();
     return h('div', { class: 'coefficients' },
       h('div', { class: 'two-col' },

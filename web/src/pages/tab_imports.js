@@ -4,7 +4,7 @@
 import { communityPath, get, listOf, request } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n/index.js';
-import { card, errorBox, fill, table } from '../ui.js';
+import { card, errorBox, fieldLabel, fill, table } from '../ui.js';
 
 function summary(body) {
   if (!body || typeof body !== 'object') return h('p', {}, String(body ?? ''));
@@ -12,7 +12,7 @@ function summary(body) {
   const files = listOf(body, 'files');
   return h('div', { class: 'msg ok', role: 'status', 'data-testid': 'import-ok' },
     h('strong', {}, t('imports.done')),
-    h('dl', { class: 'summary' }, entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
+    h('dl', { class: 'summary' }, entries.map(([k, v]) => [h('dt', {}, fieldLabel(k)), h('dd', {}, String(v ?? '–'))])),
     files.length ? table({ rows: files, name: 'import_files' }) : null);
 }
 
