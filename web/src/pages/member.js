@@ -237,6 +237,10 @@ function savingsCard(sp, year, cleanups) {
         };
       });
       if (rows.length === 0) return h('p', { class: 'muted' }, t('common.no_data'));
+      // No feasibility study: no expected savings to compare with.
+      if (rows.every((r) => r.expected === undefined || r.expected === null)) {
+        for (const r of rows) r.expected_cumulative = null;
+      }
       const totalCo2 = rows.reduce((a, r) => a + Number(r.co2 || 0), 0);
       const last = rows[rows.length - 1];
       const data = () => ({
