@@ -86,13 +86,17 @@ async function api(req, res, url) {
   const p = url.pathname;
   const method = req.method;
   if (method === 'POST' && p === '/api/login') {
-    const ip = req.socket.remoteAddress;
-    const n = (attempts.get(ip) || 0) + 1;
-    attempts.set(ip, n);
-    if (n > 20) return error(res, 429, 'rate_limited', 'too many login attempts', { 'Retry-After': '60' });
     const body = JSON.parse((await readBody(req)).toString() || '{}');
+    const failures = attempts.get(body.email) || 0;
+    if (failures >= 5) {
+      return error(res, 429, 'rate_limited', 'too many failed logins, try again in 900 seconds',
+        { 'Retry-After': '900' });
+    }
     const user = USERS.find((u) => u.email === body.email && u.password === body.password);
-    if (!user) return error(res, 401, 'unauthorized', 'wrong e-mail or password');
+    if (!user) {
+      attempts.set(body.email, failures + 1);
+      return error(res, 401, 'bad_credentials', 'wrong e-mail or password');
+    }
     const token = crypto.randomBytes(32).toString('hex');
     const csrf = crypto.randomBytes(16).toString('hex');
     sessions.set(token, { user, csrf });

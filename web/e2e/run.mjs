@@ -88,6 +88,25 @@ describe('reparto in a browser', { concurrency: false }, () => {
     });
   });
 
+  test('too many failed logins show the waiting time', async () => {
+    await withPage('login-rate-limited', async (page) => {
+      await page.goto(server.url);
+      const message = page.locator('.login-message[role=alert]');
+      // 5 failures per e-mail are allowed in 15 minutes (docs/auth.md); the next gets 429.
+      let text = '';
+      for (let i = 0; i < 8 && !/\d+/.test(text); i++) {
+        await page.fill('[data-testid=login-email]', 'rate-limit-e2e@example.org');
+        await page.fill('[data-testid=login-password]', `wrong password ${i}`);
+        await page.click('[data-testid=login-submit]');
+        await message.waitFor({ timeout: 10_000 });
+        await page.waitForFunction(() => !document.querySelector('[data-testid=login-submit]').disabled);
+        text = (await message.textContent()).trim();
+      }
+      assert.match(text, /Too many attempts\. Try again in \d+ seconds\./);
+      await page.screenshot({ path: path.join(artefacts, 'login-rate-limited.png') });
+    });
+  });
+
   test('a member logs in and sees the live value change', async () => {
     const member = pickAccount(server.accounts, 'member', 'REPARTO_E2E_MEMBER');
     await withPage('member-live', async (page) => {
