@@ -1,5 +1,6 @@
 // The billing subcommands: `prices` (price series), `billing` (billing file, runs), `bill`
-// (members' bills and savings), `invoice` (documents, credit notes) and `payment` (ledger).
+// (members' bills and savings), `invoice` (documents, credit notes), `payment` (ledger) and
+// `incentives` (Italian incentive and valorisation).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -11,5 +12,6 @@ void AddBillingCommand(CLI::App& app);
 void AddBillCommand(CLI::App& app);
 void AddInvoiceCommand(CLI::App& app);
 void AddPaymentCommand(CLI::App& app);
+void AddIncentivesCommand(CLI::App& app);
 
 }  // namespace reparto::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   reparto::cli::AddPricesCommand(app);
   reparto::cli::AddBillingCommand(app);
   reparto::cli::AddBillCommand(app);
+  reparto::cli::AddIncentivesCommand(app);
   reparto::cli::AddInvoiceCommand(app);
   reparto::cli::AddPaymentCommand(app);
   reparto::cli::AddServeCommand(app);

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/auth_store.h"
 #include "core/billing_store.h"
 #include "core/status.h"
 #include "core/stored_community.h"
@@ -145,6 +146,10 @@ class Store {
   // the same database and connection: use it from the same thread, and not while a
   // StoreTransaction of this store is open (each of its calls is its own transaction).
   virtual BillingStore& Billing() = 0;
+
+  // Users, their grants and their sessions (core/auth_store.h), on the same database and
+  // connection: the same rules as Billing() (one thread; not while a StoreTransaction is open).
+  virtual AuthStore& Auth() = 0;
 };
 
 }  // namespace reparto

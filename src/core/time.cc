@@ -29,6 +29,11 @@ CivilDate CivilFromDays(std::int64_t days) {
   return CivilDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
+CivilDate FirstDayOfNextMonth(CivilDate date) {
+  return date.month == 12 ? CivilDate{date.year + 1, 1, 1}
+                          : CivilDate{date.year, date.month + 1, 1};
+}
+
 CivilDate AddDays(CivilDate date, int days) { return CivilFromDays(DaysFromCivil(date) + days); }
 
 bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }

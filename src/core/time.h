@@ -32,6 +32,8 @@ struct CivilDate {
 std::int64_t DaysFromCivil(CivilDate date);
 CivilDate CivilFromDays(std::int64_t days);
 CivilDate AddDays(CivilDate date, int days);
+// The first day of the month after `date`'s month.
+CivilDate FirstDayOfNextMonth(CivilDate date);
 bool IsValidCivilDate(CivilDate date);
 bool IsLeapYear(int year);
 // "2025-03-30".

@@ -9,7 +9,7 @@ namespace reparto {
 
 Status AddIncentiveSheet(XlsxWorkbook& workbook, const Community& community,
                          const ItalianIncentive& incentive, std::string_view sheet_name) {
-  static_assert(kIncentiveColumns.size() == 4);
+  static_assert(kIncentiveColumns.size() == 7);
   const XlsxTableFormats formats = XlsxTableFormats::Register(workbook);
   auto sheet = AddTableSheet(workbook, sheet_name, kIncentiveColumns);
   if (!sheet.ok()) return sheet.status();
@@ -20,7 +20,10 @@ Status AddIncentiveSheet(XlsxWorkbook& workbook, const Community& community,
     ParticipantCell(out, ids, row.participant);
     out.Date(row.month, formats.month);
     out.Number(KwhValue(row.values->shared), formats.kwh);
-    out.Number(EuroValue(row.values->incentive_cents), formats.euro);
+    for (std::int64_t cents : {row.values->incentive_cents, row.values->valorisation_cents,
+                               row.values->retained_cents, row.values->total_cents()}) {
+      out.Number(EuroValue(cents), formats.euro);
+    }
   }
   return workbook.status();
 }

@@ -17,11 +17,6 @@
 namespace reparto::jobs {
 namespace {
 
-CivilDate NextMonth(CivilDate month) {
-  return month.month == 12 ? CivilDate{month.year + 1, 1, 1}
-                           : CivilDate{month.year, month.month + 1, 1};
-}
-
 Status CheckParticipants(const BillingConfig& config, const Community& community,
                          const std::string& path) {
   std::string problems;
@@ -132,7 +127,7 @@ struct MonthData {
 Result<MonthData> LoadMonth(Store& store, const CommunityContext& context, CivilDate month,
                             std::vector<std::string>* warnings) {
   MonthData data;
-  auto grid = CommunityGrid(context, month, NextMonth(month));
+  auto grid = CommunityGrid(context, month, FirstDayOfNextMonth(month));
   if (!grid.ok()) return grid.status();
   data.grid = std::move(*grid);
   data.usage = std::make_unique<MonthUsage>(static_cast<int>(context.community.participants.size()),
@@ -278,7 +273,7 @@ Result<MonthBills> ComputeMonthBills(Store& store, std::string_view community, C
   bills.cumulative_from.day = 1;
   if (month < bills.cumulative_from) bills.cumulative_from = month;
   std::map<int, MemberBill> by_participant;
-  for (CivilDate m = bills.cumulative_from; !(month < m); m = NextMonth(m)) {
+  for (CivilDate m = bills.cumulative_from; !(month < m); m = FirstDayOfNextMonth(m)) {
     const bool billed_month = m == month;
     auto config = LoadBillingConfigOn(store, community, m);
     if (!config.ok()) {
@@ -364,7 +359,7 @@ Result<RunPreview> PreviewBillingRun(Store& store, std::string_view community, C
   preview.run.community = context->community.id;
   preview.run.month = month;
   preview.run.created_at = std::string(now_utc);
-  const CivilDate last_day = AddDays(NextMonth(month), -1);
+  const CivilDate last_day = AddDays(FirstDayOfNextMonth(month), -1);
   for (int p = 0; p < static_cast<int>(context->community.participants.size()); ++p) {
     const Participant& participant = context->community.participants[p];
     if (!IsBilled(participant, "")) continue;

@@ -2,6 +2,7 @@
 #include "jobs/demo_job.h"
 
 #include "jobs/community_context.h"
+#include "jobs/demo_accounts.h"
 #include "jobs/demo_billing.h"
 #include "synth/demo_community.h"
 #include "tz/iana_zone.h"
@@ -53,6 +54,7 @@ Result<DemoSummary> CreateDemo(Store& store, const DemoOptions& options) {
   summary.allocate = *allocated;
   REPARTO_RETURN_IF_ERROR(
       SaveDemoBilling(store, stored.id, options.year, FormatIsoInstant(options.now, 0, true)));
+  REPARTO_RETURN_IF_ERROR(CreateDemoAccounts(store, stored.id, options.now).status());
   return summary;
 }
 

@@ -110,13 +110,16 @@ inline constexpr auto kMonthlyColumns = internal::JoinColumns(
         {"unallocated_kwh", ColumnKind::kKwh},
     }});
 
-// Italian incentive: one row per member with shared energy or incentive and month, plus the
-// community row.
-inline constexpr std::array<Column, 4> kIncentiveColumns = {{
+// Italian incentive and valorisation: one row per member with shared energy or money and month,
+// plus the community row (its totals and the part it retains; members' retained_eur is 0).
+inline constexpr std::array<Column, 7> kIncentiveColumns = {{
     {"participant", ColumnKind::kText},
     {"month", ColumnKind::kMonth},
     {"shared_kwh", ColumnKind::kKwh},
     {"incentive_eur", ColumnKind::kEuro},
+    {"valorisation_eur", ColumnKind::kEuro},
+    {"retained_eur", ColumnKind::kEuro},
+    {"total_eur", ColumnKind::kEuro},
 }};
 
 // The CSV header line of a column list: the names joined by ',' and ended by '\n'.

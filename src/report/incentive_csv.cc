@@ -21,8 +21,11 @@ Status Write(const ItalianIncentive& incentive, const std::vector<std::string>& 
     out.Append(FormatDate(row.month).substr(0, 7));
     out.Append(',');
     out.AppendKwh(row.values->shared);
-    out.Append(',');
-    out.AppendCents(row.values->incentive_cents);
+    for (std::int64_t cents : {row.values->incentive_cents, row.values->valorisation_cents,
+                               row.values->retained_cents, row.values->total_cents()}) {
+      out.Append(',');
+      out.AppendCents(cents);
+    }
     out.Append('\n');
   }
   return out.Flush();

@@ -9,7 +9,7 @@ std::vector<IncentiveRow> IncentiveRows(const ItalianIncentive& incentive,
   for (int m = 0; m < incentive.month_count(); ++m) {
     for (std::size_t p = 0; p < n_participants; ++p) {
       const ItalianMonth& row = incentive.member_month(static_cast<int>(p), m);
-      if (row.shared == 0 && row.incentive_micro == 0) continue;
+      if (row.shared == 0 && row.incentive_micro == 0 && row.valorisation_micro == 0) continue;
       rows.push_back({static_cast<int>(p), incentive.month(m), &row});
     }
     rows.push_back({-1, incentive.month(m), &incentive.community_month(m)});

@@ -1,8 +1,8 @@
 // A database of the previous release (schema 1: communities and readings, no billing) upgrades in
 // place when the new code opens it: migration 2 adds the billing tables, the stored community is
 // kept, and billing works. The schema-1 database is made by opening a new one and removing what
-// migration 2 added (its tables, triggers and functions) and its version mark: migration 2 only
-// adds objects, so this is exactly the schema the previous release wrote.
+// migrations 2 and 3 added (their tables, triggers and functions) and their version marks: they
+// only add objects, so this is exactly the schema the previous release wrote.
 #include <gtest/gtest.h>
 
 #include "core/stored_community.h"
@@ -15,12 +15,14 @@ constexpr const char* kBackToSchema1[] = {
     // SQLite: the tables (their triggers go with them) and PRAGMA user_version.
     "DROP TABLE payment; DROP TABLE invoice_line; DROP TABLE invoice_counter; DROP TABLE invoice; "
     "DROP TABLE billing_run; DROP TABLE price_point; DROP TABLE price_series; "
-    "DROP TABLE billing_config; PRAGMA user_version = 1;",
+    "DROP TABLE billing_config; DROP TABLE user_session; DROP TABLE user_grant; "
+    "DROP TABLE app_user; PRAGMA user_version = 1;",
     // PostgreSQL: the tables, the trigger functions and the schema_version row.
     "DROP TABLE payment, invoice_line, invoice_counter, invoice, billing_run, price_point, "
     "price_series, billing_config; DROP FUNCTION billing_refuse_final_run(), "
     "billing_refuse_final_invoice(), billing_refuse_final_line(), billing_refuse_truncate(); "
-    "DELETE FROM schema_version WHERE version = 2;"};
+    "DROP TABLE user_session, user_grant, app_user; "
+    "DELETE FROM schema_version WHERE version >= 2;"};
 
 StoredCommunity Community() {
   StoredCommunity c;

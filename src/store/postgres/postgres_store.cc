@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/store_rules.h"
+#include "store/postgres/auth_store.h"
 #include "store/postgres/billing_store.h"
 #include "store/postgres/community_rows.h"
 #include "store/postgres/pg_handle.h"
@@ -390,7 +391,7 @@ class PgTransaction final : public StoreTransaction {
 class PgStore final : public Store {
  public:
   explicit PgStore(std::unique_ptr<PgConn> conn)
-      : conn_(std::move(conn)), billing_(MakeBillingStore(*conn_)) {}
+      : conn_(std::move(conn)), billing_(MakeBillingStore(*conn_)), auth_(MakeAuthStore(*conn_)) {}
 
   std::string Describe() const override { return conn_->address(); }
 
@@ -512,6 +513,7 @@ class PgStore final : public Store {
   }
 
   BillingStore& Billing() override { return *billing_; }
+  AuthStore& Auth() override { return *auth_; }
 
  private:
   // Reads outside a transaction reconnect first when the server went away.
@@ -534,6 +536,7 @@ class PgStore final : public Store {
 
   std::unique_ptr<PgConn> conn_;
   std::unique_ptr<BillingStore> billing_;  // uses conn_
+  std::unique_ptr<AuthStore> auth_;        // uses conn_
 };
 
 }  // namespace

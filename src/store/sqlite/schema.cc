@@ -215,6 +215,36 @@ CREATE TRIGGER no_line_into_final_invoice BEFORE INSERT ON invoice_line
 WHEN (SELECT final FROM invoice WHERE id = NEW.invoice_id) = 1
 BEGIN SELECT RAISE(ABORT, 'a final invoice never gets new lines'); END;
 )sql",
+    // 3: users, grants and sessions (core/auth_store.h). E-mails lower case and unique; the
+    // password as an Argon2id hash string, a session as the hex hash of its token; instants UTC
+    // seconds. A grant names a community and, for a member, one of its supply points (NULL for a
+    // whole community). Deleting a user deletes their grants and sessions.
+    R"sql(
+CREATE TABLE app_user (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE CHECK (email <> '' AND email = lower(email)),
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('member', 'manager', 'admin')),
+  language TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE user_grant (
+  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  community_id INTEGER NOT NULL REFERENCES community(id),
+  participant_id INTEGER REFERENCES participant(id)
+);
+CREATE UNIQUE INDEX user_grant_once ON user_grant (user_id, community_id,
+  coalesce(participant_id, 0));
+CREATE TABLE user_session (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX user_session_by_user ON user_session (user_id);
+CREATE INDEX user_session_by_expiry ON user_session (expires_at);
+)sql",
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/store_rules.h"
+#include "store/sqlite/auth_store.h"
 #include "store/sqlite/billing_store.h"
 #include "store/sqlite/community_rows.h"
 #include "store/sqlite/schema.h"
@@ -244,7 +245,7 @@ class SqliteTransaction final : public StoreTransaction {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db)
-      : db_(std::move(db)), billing_(MakeBillingStore(*db_)) {}
+      : db_(std::move(db)), billing_(MakeBillingStore(*db_)), auth_(MakeAuthStore(*db_)) {}
 
   std::string Describe() const override { return "sqlite:" + db_->path(); }
 
@@ -374,10 +375,12 @@ class SqliteStore final : public Store {
   }
 
   BillingStore& Billing() override { return *billing_; }
+  AuthStore& Auth() override { return *auth_; }
 
  private:
   std::unique_ptr<SqliteDb> db_;
   std::unique_ptr<BillingStore> billing_;  // uses db_
+  std::unique_ptr<AuthStore> auth_;        // uses db_
 };
 
 }  // namespace
