@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/build-web.sh --test   # npm ci, Vite build into web/dist, the pages' unit tests
 jobs=$(nproc)
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DREPARTO_SANITIZE=ON -DREPARTO_BUILD_BENCH=OFF \
   >/dev/null
