@@ -11,6 +11,7 @@
 #include "serve_command.h"
 #include "store_commands.h"
 #include "tariff_command.h"
+#include "user_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   reparto::cli::AddInvoiceCommand(app);
   reparto::cli::AddPaymentCommand(app);
   reparto::cli::AddServeCommand(app);
+  reparto::cli::AddUserCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
