@@ -17,6 +17,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "jobs/demo_accounts.h"
 #include "jobs/open_store.h"
 #include "run_status.h"
 #include "store_cli.h"
@@ -96,6 +97,19 @@ std::string Url(const std::string& address, std::uint16_t port) {
   return "http://" + (ipv6 ? "[" + address + "]" : address) + ":" + std::to_string(port) + "/";
 }
 
+// The demo accounts present in the database (`reparto demo` adds them), with their public
+// passwords, so a new user can log in straight away.
+void PrintDemoAccounts(Store& store) {
+  bool header = false;
+  for (const jobs::DemoAccount& account : jobs::DemoAccounts()) {
+    auto found = store.Auth().FindUserByEmail(account.email);
+    if (!found.ok() || !found->has_value()) continue;
+    if (!header) std::printf("  demo accounts (e-mail / password):\n");
+    header = true;
+    std::printf("    %-24s %-20s %s\n", account.email, account.password, account.sees);
+  }
+}
+
 Status RunServe(const ServeArgs& args) {
   std::string db = args.db.empty() ? jobs::DefaultDatabase() : args.db;
   REPARTO_RETURN_IF_ERROR(CheckDatabase(db));
@@ -155,7 +169,9 @@ Status RunServe(const ServeArgs& args) {
   if (!std::filesystem::exists(std::filesystem::path(args.web_root) / "index.html")) {
     std::printf("  (the web front end is not built: run `npm ci && npm run build` in web/)\n");
   }
-  std::printf("  database: %s\n  press Ctrl+C to stop\n", db.c_str());
+  std::printf("  database: %s\n", db.c_str());
+  PrintDemoAccounts(stores.Get());
+  std::printf("  press Ctrl+C to stop\n");
   std::fflush(stdout);
 
   int signal_number = 0;
