@@ -20,7 +20,8 @@ TEST(Columns, CsvHeadersAreTheDocumentedOnes) {
             "supplier_kwh,surplus_kwh,shared_kwh,sc_internal_kwh,sc_lv_kwh,sc_mv_kwh,sc_hv_kwh,"
             "sc_ehv_kwh,max_demand_kw,self_consumption_ratio,self_sufficiency_ratio,intervals,"
             "estimated_intervals,missing_intervals,pool_kwh,unallocated_kwh\n");
-  EXPECT_EQ(kCsvHeader<kIncentiveColumns>, "participant,month,shared_kwh,incentive_eur\n");
+  EXPECT_EQ(kCsvHeader<kIncentiveColumns>,
+            "participant,month,shared_kwh,incentive_eur,valorisation_eur,retained_eur,total_eur\n");
 }
 
 TEST(Columns, KindsFollowTheUnits) {
