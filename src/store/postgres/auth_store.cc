@@ -4,39 +4,10 @@
 #include <utility>
 
 #include "core/auth_rules.h"
+#include "store/postgres/transactions.h"
 
 namespace reparto::postgres {
 namespace {
-
-Status NotIdle(const PgConn& conn) {
-  return Status::Error("database " + conn.address() +
-                       ": a transaction is already open on this connection");
-}
-
-// Runs `write` in one transaction: committed when it succeeds, rolled back when it fails.
-template <typename F>
-auto InWrite(PgConn& conn, F&& write) -> decltype(write()) {
-  if (conn.transaction_state() != PgConn::TransactionState::kIdle) return NotIdle(conn);
-  REPARTO_RETURN_IF_ERROR(conn.EnsureConnected());
-  REPARTO_RETURN_IF_ERROR(conn.Execute("BEGIN"));
-  auto result = write();
-  if (!result.ok()) {
-    (void)conn.Execute("ROLLBACK");
-    return result;
-  }
-  if (Status s = conn.Execute("COMMIT"); !s.ok()) {
-    (void)conn.Execute("ROLLBACK");
-    return s;
-  }
-  return result;
-}
-
-// A single-statement read, reconnecting first when the server went away.
-Result<PgResult> Read(PgConn& conn, const char* sql, const PgParams& params) {
-  if (conn.transaction_state() != PgConn::TransactionState::kIdle) return NotIdle(conn);
-  REPARTO_RETURN_IF_ERROR(conn.EnsureConnected());
-  return conn.Query(sql, params);
-}
 
 constexpr const char* kUserColumns =
     "SELECT id, email, display_name, role, language, password_hash, created_at FROM app_user ";
@@ -127,17 +98,18 @@ class PgAuthStore final : public AuthStore {
   }
 
   Result<std::optional<StoredUser>> FindUserByEmail(std::string_view email) override {
-    return OneUser(Read(conn_, (std::string(kUserColumns) + "WHERE email = $1").c_str(),
-                        PgParams().Add(NormalizeEmail(email))));
+    return OneUser(ReadAlone(conn_, (std::string(kUserColumns) + "WHERE email = $1").c_str(),
+                             PgParams().Add(NormalizeEmail(email))));
   }
 
   Result<std::optional<StoredUser>> FindUser(std::int64_t user_id) override {
-    return OneUser(Read(conn_, (std::string(kUserColumns) + "WHERE id = $1").c_str(),
-                        PgParams().Add(user_id)));
+    return OneUser(ReadAlone(conn_, (std::string(kUserColumns) + "WHERE id = $1").c_str(),
+                             PgParams().Add(user_id)));
   }
 
   Result<std::vector<User>> ListUsers() override {
-    auto rows = Read(conn_, (std::string(kUserColumns) + "ORDER BY email").c_str(), PgParams());
+    auto rows =
+        ReadAlone(conn_, (std::string(kUserColumns) + "ORDER BY email").c_str(), PgParams());
     if (!rows.ok()) return rows.status();
     std::vector<User> users;
     for (int r = 0; r < rows->rows(); ++r) {
@@ -188,13 +160,13 @@ class PgAuthStore final : public AuthStore {
   }
 
   Result<std::vector<Grant>> LoadGrants(std::int64_t user_id) override {
-    auto rows = Read(conn_,
-                     "SELECT c.code, coalesce(p.code, '') FROM user_grant g "
-                     "JOIN community c ON c.id = g.community_id "
-                     "LEFT JOIN participant p ON p.id = g.participant_id "
-                     "WHERE g.user_id = $1 ORDER BY c.code COLLATE \"C\", "
-                     "coalesce(p.code, '') COLLATE \"C\"",
-                     PgParams().Add(user_id));
+    auto rows = ReadAlone(conn_,
+                          "SELECT c.code, coalesce(p.code, '') FROM user_grant g "
+                          "JOIN community c ON c.id = g.community_id "
+                          "LEFT JOIN participant p ON p.id = g.participant_id "
+                          "WHERE g.user_id = $1 ORDER BY c.code COLLATE \"C\", "
+                          "coalesce(p.code, '') COLLATE \"C\"",
+                          PgParams().Add(user_id));
     if (!rows.ok()) return rows.status();
     std::vector<Grant> grants;
     for (int r = 0; r < rows->rows(); ++r) {
@@ -225,10 +197,10 @@ class PgAuthStore final : public AuthStore {
 
   Result<std::optional<SessionRecord>> FindSession(std::string_view token_hash,
                                                    UtcSeconds now) override {
-    auto rows = Read(conn_,
-                     "SELECT user_id, created_at, expires_at FROM user_session "
-                     "WHERE token_hash = $1 AND expires_at > $2",
-                     PgParams().Add(token_hash).Add(now));
+    auto rows = ReadAlone(conn_,
+                          "SELECT user_id, created_at, expires_at FROM user_session "
+                          "WHERE token_hash = $1 AND expires_at > $2",
+                          PgParams().Add(token_hash).Add(now));
     if (!rows.ok()) return rows.status();
     if (rows->rows() == 0) return std::optional<SessionRecord>();
     return std::optional<SessionRecord>(SessionRecord{.token_hash = std::string(token_hash),

@@ -14,43 +14,10 @@
 #include <utility>
 
 #include "core/billing_rules.h"
+#include "store/postgres/transactions.h"
 
 namespace reparto::postgres {
 namespace {
-
-Status NotIdle(const PgConn& conn) {
-  return Status::Error("database " + conn.address() +
-                       ": a transaction is already open on this connection");
-}
-
-// Runs `write` in one transaction: committed when it succeeds, rolled back when it fails.
-template <typename F>
-auto InWrite(PgConn& conn, F&& write) -> decltype(write()) {
-  if (conn.transaction_state() != PgConn::TransactionState::kIdle) return NotIdle(conn);
-  REPARTO_RETURN_IF_ERROR(conn.EnsureConnected());
-  REPARTO_RETURN_IF_ERROR(conn.Execute("BEGIN"));
-  auto result = write();
-  if (!result.ok()) {
-    (void)conn.Execute("ROLLBACK");
-    return result;
-  }
-  if (Status s = conn.Execute("COMMIT"); !s.ok()) {
-    (void)conn.Execute("ROLLBACK");
-    return s;
-  }
-  return result;
-}
-
-// Runs a read in one snapshot so that it sees one consistent state.
-template <typename F>
-auto InSnapshot(PgConn& conn, F&& read) -> decltype(read()) {
-  if (conn.transaction_state() != PgConn::TransactionState::kIdle) return NotIdle(conn);
-  REPARTO_RETURN_IF_ERROR(conn.EnsureConnected());
-  REPARTO_RETURN_IF_ERROR(conn.Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-  auto result = read();
-  (void)conn.Execute(result.ok() ? "COMMIT" : "ROLLBACK");
-  return result;
-}
 
 // One writer per community, as the store's transactions (postgres_store.cc): held until the
 // transaction ends.

@@ -10,35 +10,10 @@
 #include <utility>
 
 #include "core/billing_rules.h"
+#include "store/sqlite/transactions.h"
 
 namespace reparto::sqlite {
 namespace {
-
-// Runs `write` in one BEGIN IMMEDIATE transaction: committed when it succeeds, rolled back when
-// it fails. BEGIN IMMEDIATE waits (busy timeout) for another writer rather than failing.
-template <typename F>
-auto InWrite(SqliteDb& db, F&& write) -> decltype(write()) {
-  REPARTO_RETURN_IF_ERROR(db.Execute("BEGIN IMMEDIATE"));
-  auto result = write();
-  if (!result.ok()) {
-    (void)db.Execute("ROLLBACK");
-    return result;
-  }
-  if (Status s = db.Execute("COMMIT"); !s.ok()) {
-    (void)db.Execute("ROLLBACK");
-    return s;
-  }
-  return result;
-}
-
-// Runs a read in one snapshot so that it sees one consistent state.
-template <typename F>
-auto InSnapshot(SqliteDb& db, F&& read) -> decltype(read()) {
-  REPARTO_RETURN_IF_ERROR(db.Execute("BEGIN"));
-  auto result = read();
-  (void)db.Execute("COMMIT");
-  return result;
-}
 
 constexpr const char* kInvoiceColumns =
     "SELECT id, kind, series, number, number_text, community, participant, member_name, "

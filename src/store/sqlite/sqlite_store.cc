@@ -10,6 +10,7 @@
 #include "store/sqlite/community_rows.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/sqlite_handle.h"
+#include "store/sqlite/transactions.h"
 
 namespace reparto::sqlite {
 namespace {
@@ -65,16 +66,6 @@ constexpr const char* kResultDays =
     "SELECT p.code, r.day, r.data FROM result_day r JOIN participant p ON p.id = r.participant_id "
     "WHERE p.community_id = ?1 AND r.day >= ?2 AND r.day < ?3 AND (?4 = '' OR p.code = ?4) "
     "ORDER BY r.day, p.position";
-
-// Runs a read in one snapshot (BEGIN ... COMMIT) so that it sees one consistent state.
-template <typename F>
-auto InSnapshot(SqliteDb& db, F&& read) -> decltype(read()) {
-  Status s = db.Execute("BEGIN");
-  if (!s.ok()) return s;
-  auto result = read();
-  (void)db.Execute("COMMIT");
-  return result;
-}
 
 class SqliteTransaction final : public StoreTransaction {
  public:
