@@ -24,11 +24,6 @@ Result<std::optional<CivilDate>> LastMonthWithResults(Store& store, std::string_
   return std::optional<CivilDate>();
 }
 
-CivilDate NextMonth(CivilDate month) {
-  return month.month == 12 ? CivilDate{month.year + 1, 1, 1}
-                           : CivilDate{month.year, month.month + 1, 1};
-}
-
 Result<Json> CommunitySummary(Call& call, const std::string& id) {
   Store& store = call.store();
   auto context = jobs::LoadCommunityContext(store, id);
@@ -50,7 +45,7 @@ Result<Json> CommunitySummary(Call& call, const std::string& id) {
   if (month->has_value()) {
     const CivilDate first = **month;
     out["last_month"] = FormatMonth(first);
-    auto days = store.LoadCommunityResults(id, first, NextMonth(first));
+    auto days = store.LoadCommunityResults(id, first, FirstDayOfNextMonth(first));
     if (!days.ok()) return days.status();
     MilliWh pool = 0;
     for (const StoredDay& d : *days) {
