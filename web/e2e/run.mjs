@@ -11,8 +11,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launch } from './browser.mjs';
+import { billingScenario } from './billing.mjs';
+import { closeBrowser, launch } from './browser.mjs';
+import { accessScenario, exportsScenario, languageScenario } from './member.mjs';
 import { pickAccount, startServer } from './server.mjs';
+import { tariffsScenario } from './tariffs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -69,6 +72,7 @@ describe('reparto in a browser', { concurrency: false }, () => {
   });
 
   after(async () => {
+    await closeBrowser();
     if (server) {
       fs.writeFileSync(path.join(artefacts, 'serve.log'), server.output());
       await server.stop();
@@ -207,4 +211,17 @@ describe('reparto in a browser', { concurrency: false }, () => {
       await page.screenshot({ path: path.join(artefacts, 'manager-import-error.png'), fullPage: true });
     });
   });
+
+  const real = { skip: binary === 'mock' && 'needs reparto serve' };
+  const ctx = () => ({ server, artefacts });
+  test('a manager previews and finalises a month, downloads an invoice PDF and records payments',
+    real, () => billingScenario(ctx()));
+  test('a manager changes a member\'s contract; a malformed price names its field', real,
+    () => tariffsScenario(ctx()));
+  test('pages follow the browser\'s language, then the chosen one, across reloads and browsers',
+    real, () => languageScenario(ctx()));
+  test('a member downloads a chart as CSV and XLSX, a manager the members table as CSV', real,
+    () => exportsScenario(ctx()));
+  test('a member gets a polite refusal on manager pages; logged out, the dashboard asks for login',
+    real, () => accessScenario(ctx()));
 });

@@ -126,6 +126,14 @@ export function addDays(day, n) {
   return d.toISOString().slice(0, 10);
 }
 
+// An invoice period as the API gives it, [from, to) with `to` the day after the last, shown with
+// its last day: ("2025-03-01", "2025-04-01") -> "1 Mar 2025 – 31 Mar 2025".
+export function formatPeriod(lang, from, toExclusive) {
+  const last = toExclusive && parseDay(toExclusive) ? addDays(toExclusive, -1) : null;
+  const days = [from, last].filter(Boolean).map((d) => formatDay(lang, d));
+  return days.length ? days.join(' – ') : '–';
+}
+
 export function addMonths(day, n) {
   const d = parseDay(day);
   const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1, 12));

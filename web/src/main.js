@@ -11,6 +11,7 @@ import { renderCommunities } from './pages/communities.js';
 import { renderCommunity } from './pages/community.js';
 import { renderLogin } from './pages/login.js';
 import { renderMember } from './pages/member.js';
+import { mayOpenCommunityRoute, renderNotAllowed } from './pages/not_allowed.js';
 import {
   clearSession, isManager, loadMe, onCommunityName, session as app, setCommunityName,
 } from './session.js';
@@ -123,6 +124,8 @@ async function route() {
       return;
     } else if (parts[0] === 'me') {
       page = renderMember(ctx);
+    } else if (parts[0] === 'communities' && !mayOpenCommunityRoute(app.me, parts)) {
+      page = renderNotAllowed(ctx);
     } else if (parts[0] === 'communities' && parts.length === 1) {
       page = renderCommunities(ctx);
     } else if (parts[0] === 'communities' && parts[2] === 'participants' && parts[3]) {

@@ -8,7 +8,9 @@ import { lang, t } from './i18n/index.js';
 import { formatDay, formatEuro, formatKg, formatKwh } from './format.js';
 
 export function errorBox(error) {
-  const message = error && error.message ? error.message : String(error);
+  // 403: the same polite sentence in the page's language, whatever the server's wording.
+  const message = error && error.status === 403 ? t('access.forbidden')
+    : error && error.message ? error.message : String(error);
   return h('div', { class: 'msg error', role: 'alert' }, message);
 }
 

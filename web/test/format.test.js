@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  addDays, addMonths, defaultDay, formatDay, formatEuro, formatKwh, formatMonth, formatNumber, formatPercent,
+  addDays, addMonths, defaultDay, formatDay, formatPeriod, formatEuro, formatKwh, formatMonth, formatNumber, formatPercent,
   formatPower, formatWhAsKwh,
 } from '../src/format.js';
 
@@ -48,6 +48,11 @@ describe('format', () => {
   it('does calendar arithmetic on local days', () => {
     expect(addDays('2025-03-30', 1)).toBe('2025-03-31');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    // Invoice periods end the day before the API's exclusive `period_to`.
+    expect(formatPeriod('en', '2025-03-01', '2025-04-01')).toBe('1 Mar 2025 – 31 Mar 2025');
+    expect(formatPeriod('es', '2024-02-01', '2024-03-01')).toBe('1 feb 2024 – 29 feb 2024');
+    expect(formatPeriod('en', '2025-03-01', null)).toBe('1 Mar 2025');
+    expect(formatPeriod('en', null, null)).toBe('–');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-01');
     expect(addMonths('2025-01-15', -1)).toBe('2024-12-01');

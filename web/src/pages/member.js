@@ -6,7 +6,7 @@ import { energyChart, savingsChart } from '../chart.js';
 import { h, replace, s } from '../dom.js';
 import {
   addDays, addMonths, defaultDay, formatClock, formatDay, formatEuro, formatKg, formatMonth, formatPercent,
-  formatKwh, formatPower, formatWhAsKwh, todayLocal,
+  formatKwh, formatPeriod, formatPower, formatWhAsKwh, todayLocal,
 } from '../format.js';
 import { lang, t } from '../i18n/index.js';
 import { normaliseSeries, sumOf } from '../series.js';
@@ -315,8 +315,7 @@ function invoicesCard(sp) {
         { key: 'number', label: t('invoices.number'), format: (v) => v || t('invoices.draft') },
         { key: 'issue_date', label: t('invoices.date'), format: (v) => (v ? formatDay(L, v) : '–') },
         { key: 'period', label: t('invoices.period'),
-          format: (v, r) => [r.period_from, r.period_to].filter(Boolean).map((d) => formatDay(L, d))
-            .join(' – ') || '–' },
+          format: (v, r) => formatPeriod(L, r.period_from, r.period_to) },
         { key: 'total', label: t('invoices.total'), className: 'num', format: (v) => formatEuro(L, v) },
         { key: 'kind', label: t('invoices.kind'), format: (v) => (v ? t(`invoices.kind_${v}`) : '–') },
         { key: 'number', label: 'PDF', format: (v) => (!v ? '–' : h('a', {
