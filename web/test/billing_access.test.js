@@ -15,7 +15,9 @@ describe('balance status', () => {
     expect(balanceStatus(row({ paid: '2.04', outstanding: '0.00' }), '2027-01-01')).toBe('paid');
     // Overpaid is paid; a credit note cancelling the invoice is "credited".
     expect(balanceStatus(row({ paid: 5, outstanding: -2.96 }))).toBe('paid');
-    expect(balanceStatus(row({ credited: 2.04, outstanding: 0 }))).toBe('credited');
+    expect(balanceStatus(row({ credited: -2.04, outstanding: 0 }))).toBe('credited');
+    // A refund (negative payment) opens the invoice again.
+    expect(balanceStatus(row({ paid: 0, outstanding: 2.04 }), '2026-11-23')).toBe('unpaid');
     // 0.1 + 0.2 style float noise in euros does not leave a cent outstanding.
     expect(balanceStatus(row({ paid: 0.30000000000000004, total: 0.3, outstanding: -4e-17 }))).toBe('paid');
   });

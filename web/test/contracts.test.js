@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkContract, contractOf, normalisePrice, parseContracts, withContract,
 } from '../src/contracts.js';
+import { versionAt } from '../src/pages/tab_tariffs.js';
 
 // The demo's billing file (src/jobs/demo_billing.cc), shortened.
 const DEMO = `# Billing file of the demo community (docs/billing-file.md).
@@ -132,5 +133,16 @@ energy_series = "pvpc-pcb"
     expect(after[1].surplus).toBe('none');
     expect(after[1].keys.surplus_eur_per_kwh).toBeUndefined();
     expect(again).not.toMatch(/\n\n\n/);
+  });
+
+  it('changes the version in force on the chosen day', () => {
+    const versions = [{ id: 1, valid_from: '2025-01-01' }, { id: 3, valid_from: '2026-01-01' },
+      { id: 2, valid_from: '2027-01-01' }];
+    expect(versionAt(versions, '2026-06-01').id).toBe(3);
+    expect(versionAt(versions, '2026-01-01').id).toBe(3);
+    expect(versionAt(versions, '2027-02-01').id).toBe(2);
+    // Before the first version: the first one's text.
+    expect(versionAt(versions, '2024-06-01').id).toBe(1);
+    expect(versionAt([], '2024-06-01')).toEqual({});
   });
 });

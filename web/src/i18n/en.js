@@ -234,6 +234,8 @@ export default {
   'access.text': 'Sorry, this page is for the community’s managers. Your account can see your own supply points.',
   'access.home': 'Go to my energy',
   'access.forbidden': 'You are not allowed to see this.',
+  'tariffs.per_member_from': 'Tariffs per member (billing file from {date})',
+  'tariffs.later_versions': 'Versions of the billing file from later days ({dates}) keep their own contracts: change them too if this change should last.',
 
   'field.id': 'Id',
   'field.source': 'Source',

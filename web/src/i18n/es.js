@@ -234,6 +234,8 @@ export default {
   'access.text': 'Lo sentimos, esta página es para los gestores de la comunidad. Su cuenta puede ver sus propios puntos de suministro.',
   'access.home': 'Ir a mi energía',
   'access.forbidden': 'No tiene permiso para ver esto.',
+  'tariffs.per_member_from': 'Tarifas por socio (fichero de facturación desde el {date})',
+  'tariffs.later_versions': 'Las versiones del fichero de facturación de días posteriores ({dates}) conservan sus propios contratos: cámbielas también si este cambio debe mantenerse.',
 
   'field.id': 'Id',
   'field.source': 'Origen',

@@ -234,6 +234,8 @@ export default {
   'access.text': 'Lamentamos, esta página é para os gestores da comunidade. A sua conta pode ver os seus próprios pontos de consumo.',
   'access.home': 'Ir para a minha energia',
   'access.forbidden': 'Não tem permissão para ver isto.',
+  'tariffs.per_member_from': 'Tarifas por membro (ficheiro de faturação desde {date})',
+  'tariffs.later_versions': 'As versões do ficheiro de faturação de dias posteriores ({dates}) mantêm os seus próprios contratos: altere-as também se esta alteração deve manter-se.',
 
   'field.id': 'Id',
   'field.source': 'Origem',

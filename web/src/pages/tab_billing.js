@@ -20,7 +20,8 @@ function lastMonth() {
 export function balanceStatus(row, today = todayLocal()) {
   const cents = (v) => Math.round(Number(v || 0) * 100);
   if (cents(row.outstanding) <= 0) {
-    return cents(row.paid) === 0 && cents(row.credited) > 0 ? 'credited' : 'paid';
+    // Credit notes count negative (`credited` -2.32 cancels a 2.32 invoice).
+    return cents(row.paid) === 0 && cents(row.credited) !== 0 ? 'credited' : 'paid';
   }
   if (cents(row.paid) > 0) return 'partly_paid';
   if (row.due_date && row.due_date < today) return 'overdue';

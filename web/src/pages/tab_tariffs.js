@@ -47,7 +47,7 @@ export function renderTariffs(ctx) {
   const result = h('div', { 'aria-live': 'polite', 'data-testid': 'tariff-result' });
   const reload = () => fill(out, async () => {
     const [body, detail] = await Promise.all([get(url), get(communityPath(c)).catch(() => ({}))]);
-    const versions = listOf(body, 'versions', 'history');
+    const versions = sortVersions(listOf(body, 'versions', 'history'));
     const current = versions[versions.length - 1] || {};
     const currentText = pick(current, 'text') || '';
     let contracts = [];
@@ -58,11 +58,11 @@ export function renderTariffs(ctx) {
       unreadable = e;
     }
     const participants = listOf(detail, 'participants');
-    const editor = contractForm({ participants, contracts, currentText, unreadable, url, result,
+    const editor = contractForm({ participants, contracts, versions, unreadable, url, result,
       saved: reload });
     return h('div', {},
       unreadable ? errorBox({ message: t('tariffs.err_unreadable', { message: unreadable.message }) })
-        : memberTable(c, participants, contracts, editor.edit),
+        : memberTable(c, participants, contracts, editor.edit, current.valid_from),
       editor.node,
       fileEditor(c, url, versions, currentText, result, reload));
   });
@@ -70,7 +70,19 @@ export function renderTariffs(ctx) {
   return { node: card(t('tab.tariffs'), result, out) };
 }
 
-function memberTable(c, participants, contracts, edit) {
+// Versions by the day they apply from (then by when they were saved).
+function sortVersions(list) {
+  return [...list].sort((a, b) => String(a.valid_from).localeCompare(String(b.valid_from)) ||
+    (Number(a.id) || 0) - (Number(b.id) || 0));
+}
+
+// The text a change from `day` starts from: the version in force that day (else the first).
+export function versionAt(sorted, day) {
+  const before = sorted.filter((v) => String(v.valid_from) <= day);
+  return before[before.length - 1] || sorted[0] || {};
+}
+
+function memberTable(c, participants, contracts, edit, validFrom) {
   const L = lang();
   const rows = participants.map((p) => {
     const k = contractOf(contracts, p.id);
@@ -88,7 +100,8 @@ function memberTable(c, participants, contracts, edit) {
     };
   });
   return table({
-    caption: t('tariffs.per_member'),
+    caption: validFrom
+      ? t('tariffs.per_member_from', { date: formatDay(L, validFrom) }) : t('tariffs.per_member'),
     rows,
     name: `tariffs_${c}`,
     testid: 'member-tariffs',
@@ -114,7 +127,7 @@ function memberTable(c, participants, contracts, edit) {
   });
 }
 
-function contractForm({ participants, contracts, currentText, unreadable, url, result, saved }) {
+function contractForm({ participants, contracts, versions, unreadable, url, result, saved }) {
   const select = (id, options, label) => h('select', { id, 'data-testid': id },
     options.map((o) => h('option', { value: o }, label(o))));
   const member = h('select', { id: 'tariff-member', 'data-testid': 'tariff-member' },
@@ -205,9 +218,12 @@ function contractForm({ participants, contracts, currentText, unreadable, url, r
         inputOf(found[0])?.focus();
         return;
       }
+      // The change applies to the file in force from that day; later versions stay as they are.
+      const base = versionAt(versions, contract.from);
+      const later = versions.filter((v) => String(v.valid_from) > contract.from);
       let text;
       try {
-        text = withContract(currentText, contract);
+        text = withContract(pick(base, 'text') || '', contract);
       } catch (err) {
         replace(problems, h('li', {}, err.code === 'shared' ? t('tariffs.err_shared')
           : t('tariffs.err_unreadable', { message: err.message })));
@@ -218,7 +234,9 @@ function contractForm({ participants, contracts, currentText, unreadable, url, r
         await put(url, { valid_from: contract.from, text });
         const name = member.selectedOptions[0]?.textContent || contract.participant;
         replace(result, okBox(t('tariffs.member_saved', { member: name,
-          date: formatDay(lang(), contract.from) })));
+          date: formatDay(lang(), contract.from) })), later.length ? h('div', { class: 'msg warn',
+          role: 'status' }, t('tariffs.later_versions', { dates: later.map((v) =>
+          formatDay(lang(), v.valid_from)).join(', ') })) : null);
         saved();
       } catch (err) {
         replace(result, errorBox(err));
