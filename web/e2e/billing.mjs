@@ -3,7 +3,8 @@
 // confirmation (invoice numbers appear), download one invoice's PDF (%PDF, named after its
 // number), refuse a malformed payment with the server's message naming the field, record a
 // partial payment (the balance turns "partly paid" with the paid and outstanding amounts), then
-// the rest (it turns "paid"). Screenshots: billing-*.png.
+// the rest (it turns "paid"); the member of that supply point finds only their invoices on their
+// dashboard and downloads the PDF. Screenshots: billing-*.png.
 import assert from 'node:assert/strict';
 
 import { helpers } from './helpers.mjs';
@@ -22,6 +23,7 @@ function cents(text) {
 export async function billingScenario({ server, artefacts }) {
   const { shot, withPage, login, openCommunityTab, download } = helpers({ server, artefacts });
   const manager = pickAccount(server.accounts, 'manager', 'REPARTO_E2E_MANAGER');
+  let issued = []; // the finalised run's invoices, for the member part
   await withPage('billing', async (page) => {
     await login(page, manager);
     await openCommunityTab(page, 'billing');
@@ -55,7 +57,11 @@ export async function billingScenario({ server, artefacts }) {
 
     // Finalise after the confirmation: numbers appear.
     page.once('dialog', (d) => d.accept());
-    await page.click(`[data-testid=run-finalise][data-run="${run.id}"]`);
+    const [finalised] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/billing/runs/${run.id}/finalise`), { timeout: 30_000 }),
+      page.click(`[data-testid=run-finalise][data-run="${run.id}"]`),
+    ]);
+    issued = (await finalised.json()).invoices;
     const done = page.locator('[data-testid=bill-result] .msg.ok', { hasText: 'finalised' });
     await done.waitFor({ timeout: 30_000 });
     const numbers = /([A-Z0-9]+-\d{4}-\d{6}) to ([A-Z0-9]+-\d{4}-\d{6})/.exec(await done.textContent());
@@ -123,5 +129,24 @@ export async function billingScenario({ server, artefacts }) {
     assert.equal(cents(await paidRow.locator('td').nth(6).textContent()), 0, 'nothing outstanding');
     assert.equal(await paidRow.locator('[data-testid=balance-pay]').count(), 0, 'no pay button');
     await shot(page, 'billing-paid');
+  });
+
+  // The member whose supply point got an invoice finds it on their dashboard and downloads it.
+  const member = pickAccount(server.accounts, 'member', 'REPARTO_E2E_MEMBER');
+  await withPage('billing-member', async (page) => {
+    await login(page, member);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    const mine = issued.find((i) => i.participant === me.grants[0].participant);
+    assert.ok(mine && mine.number, `an invoice for ${me.grants[0].participant}`);
+    const link = `[data-testid=invoice-pdf][data-invoice="${mine.number}"]`;
+    await page.waitForSelector(link, { timeout: 20_000 });
+    // Only their own invoices are listed.
+    const numbers = await page.$$eval('[data-testid=invoice-pdf]', (as) => as.map((a) => a.dataset.invoice));
+    const theirs = new Set(issued.filter((i) => i.participant === mine.participant).map((i) => i.number));
+    assert.ok(numbers.every((n) => theirs.has(n)), `only their invoices: ${numbers}`);
+    const pdf = await download(page, link, `billing-member-${mine.number}.pdf`);
+    assert.equal(pdf.name, `${mine.number}.pdf`);
+    assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    await shot(page, 'billing-member-invoices');
   });
 }

@@ -320,7 +320,7 @@ function invoicesCard(sp) {
         { key: 'kind', label: t('invoices.kind'), format: (v) => (v ? t(`invoices.kind_${v}`) : '–') },
         { key: 'number', label: 'PDF', format: (v) => (!v ? '–' : h('a', {
           href: withQuery(communityPath(sp.community, `/invoices/${enc(v)}/pdf`), { lang: L }),
-          download: '', 'data-testid': 'invoice-pdf' }, t('invoices.pdf'))) },
+          download: '', 'data-testid': 'invoice-pdf', 'data-invoice': v }, t('invoices.pdf'))) },
       ],
     });
   });
