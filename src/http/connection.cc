@@ -3,6 +3,13 @@
 // through the Router (/api/...) or the static files, adds the security headers, and streams
 // Server-Sent Events with a bounded per-connection queue and heartbeats. Everything of one
 // connection runs on its strand.
+//
+// HTTP/1.0 requests are answered too, with HTTP/1.0 semantics: the connection closes after the
+// response unless the request asks for `Connection: keep-alive` (then the response says so),
+// no interim 100 Continue, no request body with Transfer-Encoding. Responses are never chunked
+// (every body has a Content-Length; an event stream ends with the connection), so the same
+// response serves both versions. The status line says HTTP/1.1, the highest version the server
+// conforms to (RFC 9110, 2.5). Any other version is 505.
 #include "http/connection.h"
 
 #include <algorithm>
@@ -155,9 +162,7 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     if (ec == bhttp::error::body_limit) {
       return SendError(413, "too_large", "the request body is too large");
     }
-    if (ec == bhttp::error::bad_version) {
-      return SendError(505, "http_version", "only HTTP/1.1 is supported");
-    }
+    if (ec == bhttp::error::bad_version) return SendVersionError();
     static const beast::error_code kHttpError = bhttp::error::end_of_stream;
     if (ec.category() == kHttpError.category() && ec != bhttp::error::end_of_stream &&
         ec != bhttp::error::partial_message) {
@@ -170,15 +175,18 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     if (closed_) return;
     if (ec) return OnReadError(ec);
     const auto& header = parser_->get();
-    if (header.version() != 11) {
-      return SendError(505, "http_version", "only HTTP/1.1 is supported");
-    }
+    if (header.version() != 11 && header.version() != 10) return SendVersionError();
+    const bool http10 = header.version() == 10;
     std::string_view target = header.target();
     if (target.empty() || target.front() != '/') {
       return SendError(400, "bad_request", "the request target must be a path");
     }
-    if (header.find(bhttp::field::host) == header.end()) {
+    // HTTP/1.0 has no Host requirement and no transfer codings (RFC 9112, 3.2 and 6.1).
+    if (!http10 && header.find(bhttp::field::host) == header.end()) {
       return SendError(400, "bad_request", "the Host header is missing");
+    }
+    if (http10 && header.find(bhttp::field::transfer_encoding) != header.end()) {
+      return SendError(400, "bad_request", "HTTP/1.0 requests cannot use Transfer-Encoding");
     }
     std::string_view raw_path = target.substr(0, target.find('?'));
     std::uint64_t limit = shared_->router.BodyLimit(header.method_string(), raw_path)
@@ -188,8 +196,9 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     }
     parser_->body_limit(limit);
     if (parser_->is_done()) return OnRequest();
+    // An HTTP/1.0 client does not know 100 Continue: its expectation is ignored.
     auto expect = header.find(bhttp::field::expect);
-    if (expect != header.end() && Lower(expect->value()) == "100-continue") {
+    if (!http10 && expect != header.end() && Lower(expect->value()) == "100-continue") {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       stream_.expires_after(limits().write_timeout);
       return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -262,7 +271,9 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     auto started = std::chrono::steady_clock::now();
     BeastRequest beast_request = parser_->release();
     parser_.reset();
+    // HTTP/1.1: unless `Connection: close`; HTTP/1.0: only with `Connection: keep-alive`.
     bool keep_alive = beast_request.keep_alive();
+    const bool http10 = beast_request.version() == 10;
     std::string target(beast_request.target());
     auto request = Convert(beast_request);
     if (!request) return SendError(400, "bad_request", "malformed percent-encoding");
@@ -279,14 +290,20 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     if (response.events && response.status == 200) {
       return StartEvents(std::move(response), api);
     }
-    Send(std::move(response), keep_alive, request->method == "HEAD", api);
+    Send(std::move(response), keep_alive, request->method == "HEAD", api, http10);
   }
 
   void SendError(int status, std::string_view code, std::string_view message) {
-    Send(JsonError(status, code, message), /*keep_alive=*/false, /*head=*/false, /*api=*/true);
+    Send(JsonError(status, code, message), /*keep_alive=*/false, /*head=*/false, /*api=*/true,
+         /*http10=*/false);
   }
 
-  void Send(Response response, bool keep_alive, bool head, bool api) {
+  void SendVersionError() {
+    SendError(505, "http_version", "only HTTP/1.1 and HTTP/1.0 are supported");
+  }
+
+  // `http10`: the request was HTTP/1.0, so a kept-alive connection must say so explicitly.
+  void Send(Response response, bool keep_alive, bool head, bool api, bool http10) {
     if (closed_) return;
     auto out = std::make_shared<BeastResponse>();
     int status = response.status >= 100 && response.status <= 599 ? response.status : 500;
@@ -302,7 +319,8 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
       out->set(bhttp::field::content_disposition, ContentDisposition(response.download_name));
     }
     AddSecurityHeaders(*out, api);
-    out->keep_alive(keep_alive);
+    out->keep_alive(keep_alive);  // 1.1 message: `Connection: close` or nothing
+    if (keep_alive && http10) out->set(bhttp::field::connection, "keep-alive");
     if (no_body) {
       out->body().clear();
     } else if (head) {

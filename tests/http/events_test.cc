@@ -185,6 +185,26 @@ TEST_F(EventsServerTest, ClientReceivesPublishedEventsInOrder) {
   EXPECT_EQ(received, expected);
 }
 
+// An HTTP/1.0 client gets the same stream: no chunked encoding, no Content-Length, the events
+// as they are until the connection closes.
+TEST_F(EventsServerTest, Http10ClientReceivesTheStreamUnchunked) {
+  std::uint16_t port = Start();
+  TestConnection client(port);
+  ASSERT_TRUE(client.Send("GET /api/live HTTP/1.0\r\nAccept: text/event-stream\r\n\r\n"));
+  std::string head = client.ReadUntil("\r\n\r\n");
+  EXPECT_EQ(head.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << head;
+  EXPECT_NE(head.find("Content-Type: text/event-stream\r\n"), std::string::npos) << head;
+  EXPECT_NE(head.find("Connection: close\r\n"), std::string::npos) << head;
+  EXPECT_EQ(head.find("Transfer-Encoding"), std::string::npos) << head;
+  EXPECT_EQ(head.find("Content-Length"), std::string::npos) << head;
+  ASSERT_TRUE(Eventually([&] { return hub_.StreamCount() == 1; }));
+  const std::string frame = SseFrame("live", R"({"n":1})");
+  EXPECT_EQ(hub_.Publish("live", frame), 1u);
+  EXPECT_EQ(client.ReadUntil("\n\n"), "event: live\ndata: {\"n\":1}\n\n");
+  client.Close();
+  EXPECT_TRUE(Eventually([&] { return hub_.StreamCount() == 0; }));
+}
+
 TEST_F(EventsServerTest, HeartbeatComments) {
   ServerLimits limits;
   limits.heartbeat_interval = 100ms;

@@ -1,6 +1,7 @@
 // The server over real sockets on 127.0.0.1 (port 0): JSON round trips, keep-alive, size
-// limits, hostile request lines and headers, HTTP versions, static files (path traversal,
-// single-page fallback, content types), security headers, slow clients and Stop.
+// limits, hostile request lines and headers, HTTP versions (1.1 and 1.0 answered, others 505),
+// static files (path traversal, single-page fallback, content types), security headers, slow
+// clients and Stop.
 #include "http/server.h"
 
 #include <gtest/gtest.h>
@@ -226,9 +227,9 @@ TEST_F(ServerTest, HeaderOver8KiBIs431) {
   EXPECT_EQ(long_target->status, 431);
 }
 
-TEST_F(ServerTest, OnlyHttp11) {
+TEST_F(ServerTest, VersionsOtherThanHttp11And10Are505) {
   std::uint16_t port = StartServer();
-  for (std::string line : {"GET /api/health HTTP/1.0\r\n\r\n", "GET /api/health HTTP/2.0\r\n\r\n",
+  for (std::string line : {"GET /api/health HTTP/2.0\r\n\r\n", "GET /api/health HTTP/0.9\r\n\r\n",
                            "GET /api/health HTTP/1.2\r\nHost: x\r\n\r\n",
                            "GET /api/health HTTP/9\r\nHost: x\r\n\r\n"}) {
     TestConnection connection(port);
@@ -236,8 +237,77 @@ TEST_F(ServerTest, OnlyHttp11) {
     auto response = connection.ReadResponse();
     ASSERT_TRUE(response) << line;
     EXPECT_EQ(response->status, 505) << line;
-    EXPECT_NE(response->body.find("HTTP/1.1"), std::string::npos) << line;
+    EXPECT_NE(response->body.find("HTTP/1.1 and HTTP/1.0"), std::string::npos) << line;
   }
+}
+
+// HTTP/1.0 (ApacheBench, health checks, curl -0): answered without a Host header, with a
+// Content-Length body, and the connection closes after the response.
+TEST_F(ServerTest, Http10IsAnsweredAndTheConnectionCloses) {
+  std::uint16_t port = StartServer();
+  TestConnection connection(port);
+  ASSERT_TRUE(connection.Send("GET /api/health HTTP/1.0\r\n\r\n"));
+  std::string head = connection.ReadUntil("\r\n");
+  EXPECT_EQ(head, "HTTP/1.1 200 OK\r\n");
+  std::string rest = connection.ReadUntil("\r\n\r\n");
+  EXPECT_NE(rest.find("Connection: close\r\n"), std::string::npos) << rest;
+  EXPECT_NE(rest.find("Content-Length: 15\r\n"), std::string::npos) << rest;
+  EXPECT_EQ(rest.find("Transfer-Encoding"), std::string::npos) << rest;
+  EXPECT_EQ(connection.ReadUntil("}"), R"({"status":"ok"})");
+  EXPECT_TRUE(connection.WaitClosed(2000ms));
+  // Static files and HEAD too.
+  TestConnection page(port);
+  ASSERT_TRUE(page.Send("HEAD /logo.svg HTTP/1.0\r\n\r\n"));
+  page.ExpectHeadResponse();
+  auto response = page.ReadResponse();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->Header("content-length"), "6");
+  EXPECT_TRUE(page.WaitClosed(2000ms));
+}
+
+TEST_F(ServerTest, Http10KeepAliveKeepsTheConnectionAndSaysSo) {
+  std::uint16_t port = StartServer();
+  TestConnection connection(port);
+  const std::string request =
+      "GET /api/echo/one HTTP/1.0\r\nConnection: keep-alive\r\nCookie: session=s1\r\n\r\n";
+  ASSERT_TRUE(connection.Send(request));
+  auto first = connection.ReadResponse();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(first->Header("connection"), "keep-alive");
+  EXPECT_EQ(first->body, R"({"name":"one","q":"","cookie":"s1","agent":""})");
+  // The same connection serves a second request; without keep-alive it then closes.
+  ASSERT_TRUE(connection.Send("GET /api/echo/two HTTP/1.0\r\n\r\n"));
+  auto second = connection.ReadResponse();
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(second->Header("connection"), "close");
+  EXPECT_NE(second->body.find("\"two\""), std::string::npos);
+  EXPECT_TRUE(connection.WaitClosed(2000ms));
+}
+
+TEST_F(ServerTest, Http10BodyWithoutInterimContinueAndNoTransferEncoding) {
+  std::uint16_t port = StartServer();
+  {
+    // Expect: 100-continue is ignored for HTTP/1.0: no interim response, just the answer.
+    TestConnection connection(port);
+    ASSERT_TRUE(connection.Send(
+        "POST /api/body HTTP/1.0\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\nabc"));
+    auto response = connection.ReadResponse();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, R"({"bytes":3})");
+  }
+  EXPECT_EQ(body_handler_runs_, 1);
+  // Transfer codings do not exist in HTTP/1.0: a chunked request is malformed.
+  TestConnection chunked(port);
+  ASSERT_TRUE(chunked.Send(
+      "POST /api/body HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"));
+  auto response = chunked.ReadResponse();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 400);
+  EXPECT_EQ(body_handler_runs_, 1);
 }
 
 TEST_F(ServerTest, PathTraversalNeverLeavesTheWebRoot) {
