@@ -77,7 +77,8 @@ export async function exportsScenario({ server, artefacts }) {
 
   await withPage('exports-member', async (page) => {
     await login(page, member);
-    await page.waitForSelector('[data-testid=savings-chart] .uplot', { timeout: 20_000 });
+    // The savings come from the economics endpoint, the slowest of the dashboard (~2 s in Debug).
+    await page.waitForSelector('[data-testid=savings-chart] .uplot', { timeout: 45_000 });
     const months = await page.locator('[data-testid=savings-table] tbody tr').count();
     assert.ok(months >= 1, 'a savings table');
     const csv = await download(page, '[data-testid=savings-csv]', 'exports-savings.csv');
