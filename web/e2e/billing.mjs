@@ -1,7 +1,7 @@
 // Browser scenario for the manager's billing tab, registered by run.mjs: preview March 2025 of the
 // demo community (draft invoices with amounts, no numbers), finalise the run after the
 // confirmation (invoice numbers appear), download one invoice's PDF (%PDF, named after its
-// number), refuse a malformed payment with the server's message naming the field, record a
+// number), refuse a malformed payment amount in the page naming the field, record a
 // partial payment (the balance turns "partly paid" with the paid and outstanding amounts), then
 // the rest (it turns "paid"); the member of that supply point finds only their invoices on their
 // dashboard and downloads the PDF. Screenshots: billing-*.png.
@@ -26,7 +26,7 @@ export async function billingScenario({ server, artefacts }) {
   let issued = []; // the finalised run's invoices, for the member part
   await withPage('billing', async (page) => {
     await login(page, manager);
-    await openCommunityTab(page, 'billing');
+    const community = await openCommunityTab(page, 'billing');
     await page.waitForSelector('[data-testid=bill-month]', { timeout: 15_000 });
     // The tab opens on the last month with results; wait for that before choosing another.
     await page.waitForSelector('[data-testid=balances], [data-testid=bills]', { timeout: 15_000 });
@@ -91,7 +91,9 @@ export async function billingScenario({ server, artefacts }) {
     assert.ok(total > 100, `the invoice is more than 1 € (${total} cents)`);
     assert.equal(await row.locator('[data-status]').getAttribute('data-status'), 'unpaid');
 
-    // A malformed amount: the server's message names the field; nothing changes.
+    // A malformed amount: refused in the page naming the field, nothing sent, nothing changes.
+    const posts = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/payments')) posts.push(r.url()); });
     await row.locator('[data-testid=balance-pay]').click();
     assert.equal(await page.inputValue('[data-testid=pay-invoice]'), first);
     assert.equal(Math.round(Number(await page.inputValue('[data-testid=pay-amount]')) * 100), total);
@@ -99,8 +101,20 @@ export async function billingScenario({ server, artefacts }) {
     await page.click('[data-testid=pay-submit]');
     const refused = page.locator('[data-testid=pay-result] .msg.error');
     await refused.waitFor({ timeout: 15_000 });
-    assert.match(await refused.textContent(), /amount/i);
+    assert.match(await refused.textContent(), /^Amount \(€\): “12,3x” is not an amount in euros/);
+    assert.equal(await page.getAttribute('[data-testid=pay-amount]', 'aria-invalid'), 'true');
+    assert.deepEqual(posts, [], 'nothing sent');
     await shot(page, 'billing-payment-refused');
+    // The server checks too: an unknown invoice is refused with its message.
+    const unknown = await page.evaluate(async (c) => {
+      const me = await (await fetch('/api/me')).json();
+      const r = await fetch(`/api/communities/${encodeURIComponent(c)}/payments`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({ invoice: 'NOPE-2025-000001', amount: '1.00', date: '2026-01-01' }) });
+      return { status: r.status, body: await r.json() };
+    }, community);
+    assert.ok(unknown.status === 404 || unknown.status === 422, `refused (${unknown.status})`);
+    assert.ok(unknown.body.error.message, 'with a message');
     assert.equal(await row.locator('[data-status]').getAttribute('data-status'), 'unpaid');
 
     // A partial payment of 1 € (typed with a decimal comma).

@@ -1,7 +1,7 @@
 // The payment status of an invoice's balance row, and which community routes a member may open.
 import { describe, expect, it } from 'vitest';
 
-import { balanceStatus } from '../src/pages/tab_billing.js';
+import { balanceStatus, parseAmount } from '../src/pages/tab_billing.js';
 import { mayOpenCommunityRoute } from '../src/pages/not_allowed.js';
 
 describe('balance status', () => {
@@ -20,6 +20,20 @@ describe('balance status', () => {
     expect(balanceStatus(row({ paid: 0, outstanding: 2.04 }), '2026-11-23')).toBe('unpaid');
     // 0.1 + 0.2 style float noise in euros does not leave a cent outstanding.
     expect(balanceStatus(row({ paid: 0.30000000000000004, total: 0.3, outstanding: -4e-17 }))).toBe('paid');
+  });
+});
+
+describe('payment amounts', () => {
+  it('takes euros with at most 2 decimals, a decimal comma, negatives for refunds', () => {
+    expect(parseAmount('12.34')).toBe('12.34');
+    expect(parseAmount(' 1,5 ')).toBe('1.5');
+    expect(parseAmount('-2,04')).toBe('-2.04');
+    expect(parseAmount('7')).toBe('7');
+    expect(parseAmount('12,3x')).toBeNull();
+    expect(parseAmount('1.234')).toBeNull();
+    expect(parseAmount('1.234,56')).toBeNull();
+    expect(parseAmount('0,00')).toBeNull();
+    expect(parseAmount('')).toBeNull();
   });
 });
 

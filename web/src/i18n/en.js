@@ -230,6 +230,8 @@ export default {
   'billing.status_unpaid': 'unpaid',
   'billing.status_overdue': 'overdue',
   'billing.status_credited': 'credited',
+  'billing.err_required': '{field}: required.',
+  'billing.err_amount': '{field}: “{value}” is not an amount in euros (12.34; negative for a refund).',
   'access.title': 'Not allowed',
   'access.text': 'Sorry, this page is for the community’s managers. Your account can see your own supply points.',
   'access.home': 'Go to my energy',

@@ -230,6 +230,8 @@ export default {
   'billing.status_unpaid': 'pendiente',
   'billing.status_overdue': 'vencida',
   'billing.status_credited': 'rectificada',
+  'billing.err_required': '{field}: obligatorio.',
+  'billing.err_amount': '{field}: «{value}» no es un importe en euros (12,34; negativo para una devolución).',
   'access.title': 'Acceso no permitido',
   'access.text': 'Lo sentimos, esta página es para los gestores de la comunidad. Su cuenta puede ver sus propios puntos de suministro.',
   'access.home': 'Ir a mi energía',

@@ -230,6 +230,8 @@ export default {
   'billing.status_unpaid': 'por pagar',
   'billing.status_overdue': 'vencida',
   'billing.status_credited': 'retificada',
+  'billing.err_required': '{field}: obrigatório.',
+  'billing.err_amount': '{field}: «{value}» não é um montante em euros (12,34; negativo para um reembolso).',
   'access.title': 'Acesso não permitido',
   'access.text': 'Lamentamos, esta página é para os gestores da comunidade. A sua conta pode ver os seus próprios pontos de consumo.',
   'access.home': 'Ir para a minha energia',

@@ -28,6 +28,13 @@ export function balanceStatus(row, today = todayLocal()) {
   return 'unpaid';
 }
 
+// A payment amount as typed: euros with at most 2 decimals, a decimal comma accepted, negative
+// for a refund. Returns the API's form ("12.34") or null.
+export function parseAmount(text) {
+  const v = String(text ?? '').trim().replace(/\s+/g, '').replace(',', '.');
+  return /^-?\d+(\.\d{1,2})?$/.test(v) && !/^-?0+(\.0+)?$/.test(v) ? v : null;
+}
+
 export function renderBilling(ctx) {
   const c = ctx.community;
   const month = h('input', { type: 'month', id: 'bill-month', value: lastMonth(),
@@ -152,13 +159,29 @@ export function renderBilling(ctx) {
     onsubmit: async (e) => {
       e.preventDefault();
       replace(payResult);
+      for (const el of [payInvoice, payAmount]) el.removeAttribute('aria-invalid');
+      const amount = parseAmount(payAmount.value);
+      const problems = [];
+      if (!payInvoice.value.trim()) {
+        problems.push([payInvoice, t('billing.err_required', { field: t('invoices.number') })]);
+      }
+      if (amount === null) {
+        problems.push([payAmount, t('billing.err_amount', { field: t('billing.amount'),
+          value: payAmount.value.trim() })]);
+      }
+      if (problems.length) {
+        for (const [el] of problems) el.setAttribute('aria-invalid', 'true');
+        replace(payResult, h('div', { class: 'msg error', role: 'alert' },
+          problems.map(([, text]) => h('div', {}, text))));
+        problems[0][0].focus();
+        return;
+      }
       try {
         const saved = await post(communityPath(c, '/payments'), {
-          invoice: payInvoice.value.trim(), amount: payAmount.value.trim().replace(',', '.'),
-          date: payDate.value,
+          invoice: payInvoice.value.trim(), amount, date: payDate.value,
         });
         replace(payResult, okBox(t('billing.payment_saved_of', {
-          amount: formatEuro(lang(), pick(saved, 'amount') ?? payAmount.value.replace(',', '.')),
+          amount: formatEuro(lang(), pick(saved, 'amount') ?? amount),
           invoice: pick(saved, 'invoice') || payInvoice.value.trim() })));
         loadBalances();
       } catch (err) {
