@@ -2,11 +2,23 @@
 # Builds reparto (Release) and runs it on the embedded default: `reparto demo` creates the
 # demonstration community (39 homes, shops, a school and an office sharing two PV plants, a year of
 # quarter-hour readings, allocated) in the SQLite file reparto.db, then shows it and exports its
-# monthly totals. Finally it allocates the two example communities of examples/ from their files.
-# Outputs go to out/. Running it again changes nothing in the database.
+# monthly totals, allocates the two example communities of examples/ from their files (outputs in
+# out/) and ends with the web app running on the demo database: open the printed address and log
+# in with one of the printed demo accounts; Ctrl+C stops it. Running it again changes nothing in
+# the database.
+#   scripts/demo.sh [--no-serve]     (REPARTO_PORT=8081 scripts/demo.sh for another port)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+serve=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-serve) serve=0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "demo.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
 scripts/install-deps.sh
+scripts/build-web.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DREPARTO_BUILD_TESTS=OFF \
   -DREPARTO_BUILD_BENCH=OFF >/dev/null
 cmake --build build/release -j"$(nproc)" --target reparto
@@ -42,4 +54,9 @@ $reparto coefficients check out/ES0031406900000001RD0FA000_2024.txt
 
 echo
 echo "Done. The demo community is in reparto.db; exports and example outputs are in out/."
-echo "Next: $reparto --help"
+echo "More: $reparto --help"
+if [ "$serve" = 1 ]; then
+  echo
+  echo "== reparto serve (the web app on the demo database; Ctrl+C stops it)"
+  exec $reparto serve --db reparto.db --port "${REPARTO_PORT:-8080}" --web-root web/dist
+fi

@@ -1,8 +1,8 @@
 // `reparto serve [--db URL] [--address 127.0.0.1] [--port 8080] [--threads N] [--web-root DIR]
-// [--access-log]`: the web app. Opens the store (one connection per worker thread), registers the
-// API routes, serves the built front end (web/dist) and runs until SIGINT or SIGTERM
-// (docs/server.md). `--port 0` takes a free port; the line "reparto is running at http://...:PORT/"
-// says which (tests read it).
+// [--access-log] [--insecure-cookie]`: the web app. Opens the store (one connection per worker
+// thread), registers the API routes, serves the built front end (web/dist) and runs until SIGINT or
+// SIGTERM (docs/server.md). `--port 0` takes a free port; the line "reparto is running at
+// http://...:PORT/" says which (tests read it).
 #include "serve_command.h"
 
 #include <pthread.h>
@@ -14,6 +14,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "api/api.h"
+#include "api/live_feed.h"
+#include "auth/auth_routes.h"
+#include "auth/password.h"
+#include "auth/sessions.h"
+#include "http/event_hub.h"
 #include "http/message.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -21,19 +27,6 @@
 #include "jobs/open_store.h"
 #include "run_status.h"
 #include "store_cli.h"
-
-// The API (src/api) and authentication (src/auth) join when their libraries exist
-// (apps/reparto/CMakeLists.txt defines REPARTO_HAVE_API / REPARTO_HAVE_AUTH).
-#if REPARTO_HAVE_AUTH
-#include "auth/auth_routes.h"
-#include "auth/password.h"
-#include "auth/sessions.h"
-#endif
-#if REPARTO_HAVE_API
-#include "api/api.h"
-#include "api/live_feed.h"
-#include "http/event_hub.h"
-#endif
 
 #ifndef REPARTO_WEB_ROOT
 #define REPARTO_WEB_ROOT "web/dist"
@@ -49,6 +42,7 @@ struct ServeArgs {
   int threads = 0;
   std::string web_root = REPARTO_WEB_ROOT;
   bool access_log = false;
+  bool insecure_cookie = false;
 };
 
 // One store per thread (SQLite and PostgreSQL handles are not thread-safe), opened on the
@@ -92,6 +86,12 @@ Status CheckDatabase(const std::string& url) {
   return Status::Ok();
 }
 
+// Whether browsers treat the address as a secure context (they keep Secure cookies there over
+// plain http): loopback addresses and localhost.
+bool IsLoopback(const std::string& address) {
+  return address.rfind("127.", 0) == 0 || address == "::1" || address == "localhost";
+}
+
 std::string Url(const std::string& address, std::uint16_t port) {
   bool ipv6 = address.find(':') != std::string::npos;
   return "http://" + (ipv6 ? "[" + address + "]" : address) + ":" + std::to_string(port) + "/";
@@ -128,13 +128,13 @@ Status RunServe(const ServeArgs& args) {
   router.Add("GET", "/api/health",
              [](http::Request&) { return http::JsonResponse(200, R"({"status":"ok"})"); });
 
-  // ---- The API and authentication routes (src/auth, src/api) --------------------------------
-#if REPARTO_HAVE_AUTH
   REPARTO_RETURN_IF_ERROR(auth::InitSodium());
-  auth::Sessions sessions([&stores]() -> AuthStore& { return stores.Get().Auth(); });
+  auth::SessionOptions session_options;
+  session_options.secure_cookie = !args.insecure_cookie;
+  auth::Sessions sessions([&stores]() -> AuthStore& { return stores.Get().Auth(); },
+                          session_options);
   auth::AddAuthRoutes(router, sessions);
-#endif
-#if REPARTO_HAVE_API && REPARTO_HAVE_AUTH
+
   http::EventHub hub;
   api::LiveFeed live(
       hub, [&stores]() -> Store& { return stores.Get(); }, [] { return NowUtc(); },
@@ -153,8 +153,6 @@ Status RunServe(const ServeArgs& args) {
   // Utility exports uploaded from the browser may be larger than the default 1 MiB.
   router.SetBodyLimit("POST", "/api/communities/{community}/imports", 25u << 20);
   live.Start();
-#endif
-  // ---------------------------------------------------------------------------------------------
 
   http::ServerOptions options;
   options.address = args.address;
@@ -170,6 +168,11 @@ Status RunServe(const ServeArgs& args) {
     std::printf("  (the web front end is not built: run `npm ci && npm run build` in web/)\n");
   }
   std::printf("  database: %s\n", db.c_str());
+  if (!IsLoopback(args.address) && !args.insecure_cookie) {
+    std::printf(
+        "  note: browsers on other machines keep the session cookie only over HTTPS: put a TLS\n"
+        "        proxy in front (docs/auth.md), or use --insecure-cookie on a trusted network\n");
+  }
   PrintDemoAccounts(stores.Get());
   std::printf("  press Ctrl+C to stop\n");
   std::fflush(stdout);
@@ -178,9 +181,7 @@ Status RunServe(const ServeArgs& args) {
   sigwait(&signals, &signal_number);
   std::printf("reparto: stopping (%s)\n", signal_number == SIGINT ? "SIGINT" : "SIGTERM");
   std::fflush(stdout);
-#if REPARTO_HAVE_API && REPARTO_HAVE_AUTH
   live.Stop();
-#endif
   server.Stop();
   return Status::Ok();
 }
@@ -204,6 +205,9 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--web-root", args->web_root, "Folder of the built front end (web/dist)")
       ->capture_default_str();
   cmd->add_flag("--access-log", args->access_log, "One line per request on standard error");
+  cmd->add_flag("--insecure-cookie", args->insecure_cookie,
+                "Send the session cookie without the Secure flag, for plain-http access from other "
+                "machines on a trusted network (never behind HTTPS)");
   cmd->callback([args]() { ExitWith(RunServe(*args)); });
 }
 

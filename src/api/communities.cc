@@ -55,7 +55,9 @@ Result<Json> CommunitySummary(Call& call, const std::string& id) {
     }
     out["last_month_generation_kwh"] = KwhText(pool);
     if (CanManageCommunity(call.who, id)) {
-      auto bills = jobs::ComputeMonthBills(store, id, first, {.allow_incomplete = true});
+      // Only that month is priced (no cumulative figures are shown here).
+      auto bills = jobs::ComputeMonthBills(store, id, first,
+                                           {.allow_incomplete = true, .cumulative_from = first});
       if (bills.ok()) {
         Cents savings = 0;
         for (const jobs::MemberBill& m : bills->members) savings += m.month.savings;

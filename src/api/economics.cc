@@ -43,7 +43,10 @@ http::Response Economics(Call& call) {
   for (int m = 1; m <= 12; ++m) {
     const CivilDate month{year, m, 1};
     if (!last->has_value() || **last < month) break;
-    jobs::BillOptions options{.allow_incomplete = true, .participant = call.participant()};
+    // One month priced per call (cumulative_from = the month): the running totals are summed
+    // here, so a December costs one month of pricing, not twelve.
+    jobs::BillOptions options{
+        .allow_incomplete = true, .cumulative_from = month, .participant = call.participant()};
     auto bills = jobs::ComputeMonthBills(call.store(), call.community(), month, options);
     if (!bills.ok()) {
       months.push_back(Json{{"month", FormatMonth(month)}, {"error", bills.status().message()}});

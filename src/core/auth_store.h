@@ -7,6 +7,8 @@
 // - Every call is one transaction: all or nothing.
 // - E-mail addresses are unique, compared lower case.
 // - A session is found only before its expiry; deleting a user deletes their sessions and grants.
+// - A new password hash ends every session of the user (a stolen cookie dies with the old
+// password).
 //
 // Units: instants are UTC seconds (core/time.h UtcSeconds).
 #pragma once
@@ -42,7 +44,8 @@ class AuthStore {
 
   // Adds a user (id assigned, returned); an existing e-mail is an error naming it.
   virtual Result<std::int64_t> AddUser(const StoredUser& user) = 0;
-  // Changes name, role, language and, when not empty, the password hash.
+  // Changes name, role, language and, when not empty, the password hash (which also deletes
+  // every session of the user).
   virtual Status UpdateUser(const StoredUser& user) = 0;
   virtual Status DeleteUser(std::int64_t user_id) = 0;
   virtual Result<std::optional<StoredUser>> FindUserByEmail(std::string_view email) = 0;

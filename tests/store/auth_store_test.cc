@@ -146,6 +146,31 @@ TEST_P(AuthContract, UpdateKeepsThePasswordUnlessANewHashIsGiven) {
       << missing.message();
 }
 
+TEST_P(AuthContract, ANewPasswordEndsTheUsersSessionsOnly) {
+  const std::int64_t id = Add(NewUser("pw@example.org", UserRole::kMember));
+  const std::int64_t other = Add(NewUser("other@example.org", UserRole::kMember));
+  for (auto [hash, user] : {std::pair{'p', id}, std::pair{'q', id}, std::pair{'r', other}}) {
+    ASSERT_TRUE(auth()
+                    .AddSession({.token_hash = std::string(64, hash),
+                                 .user_id = user,
+                                 .created_at = kJan2025,
+                                 .expires_at = kJan2025 + 43200})
+                    .ok());
+  }
+  // Renaming keeps the sessions.
+  StoredUser change = **auth().FindUser(id);
+  change.user.display_name = "Renamed";
+  change.password_hash.clear();
+  ASSERT_TRUE(auth().UpdateUser(change).ok());
+  EXPECT_TRUE(auth().FindSession(std::string(64, 'p'), kJan2025)->has_value());
+  // A new password ends both of the user's sessions, not the other user's.
+  change.password_hash = "$argon2id$v=19$m=8,t=1,p=1$bmV3c2FsdA$bmV3aGFzaA";
+  ASSERT_TRUE(auth().UpdateUser(change).ok());
+  EXPECT_FALSE(auth().FindSession(std::string(64, 'p'), kJan2025)->has_value());
+  EXPECT_FALSE(auth().FindSession(std::string(64, 'q'), kJan2025)->has_value());
+  EXPECT_TRUE(auth().FindSession(std::string(64, 'r'), kJan2025)->has_value());
+}
+
 TEST_P(AuthContract, UsersAreListedByEmail) {
   Add(NewUser("carla@example.org", UserRole::kMember));
   Add(NewUser("ana@example.org", UserRole::kAdmin));

@@ -84,7 +84,10 @@ class PgAuthStore final : public AuthStore {
               .Add(user.user.language)
               .Add(user.password_hash));
       if (!rows.ok()) return rows.status();
-      return rows->rows() > 0 ? Status::Ok() : NoUser(user.user.id);
+      if (rows->rows() == 0) return NoUser(user.user.id);
+      if (user.password_hash.empty()) return Status::Ok();
+      // A new password ends every session opened with the old one.
+      return conn_.Run("DELETE FROM user_session WHERE user_id = $1", PgParams().Add(user.user.id));
     });
   }
 

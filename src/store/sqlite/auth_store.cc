@@ -74,7 +74,13 @@ class SqliteAuthStore final : public AuthStore {
       bool found = false;
       while (stmt->Step()) found = true;
       REPARTO_RETURN_IF_ERROR(stmt->status());
-      return found ? Status::Ok() : NoUser(user.user.id);
+      if (!found) return NoUser(user.user.id);
+      if (user.password_hash.empty()) return Status::Ok();
+      // A new password ends every session opened with the old one.
+      auto sessions = db_.Prepare("DELETE FROM user_session WHERE user_id = ?1");
+      if (!sessions.ok()) return sessions.status();
+      sessions->Bind(1, user.user.id);
+      return sessions->Run();
     });
   }
 
