@@ -48,6 +48,9 @@ const std::map<std::string, Rule>& Rules() {
       {"GET /api/communities/{community}/alerts", Rule::kManager},
       {"GET /api/users", Rule::kAdmin},
       {"POST /api/users", Rule::kAdmin},
+      {"PUT /api/users/{user}", Rule::kAdmin},
+      {"DELETE /api/users/{user}", Rule::kAdmin},
+      {"PUT /api/users/{user}/password", Rule::kAdmin},
       {"PUT /api/users/{user}/grants", Rule::kAdmin},
   };
   return rules;
@@ -85,6 +88,8 @@ std::string ValidBody(const std::string& pattern, const DemoWorld& world) {
   }
   if (pattern == "/api/users") return R"({"email":"x@test","password":"0123456789ab"})";
   if (pattern.ends_with("/grants")) return R"({"grants":[]})";
+  if (pattern.ends_with("/password")) return R"({"password":"0123456789ab"})";
+  if (pattern == "/api/users/{user}") return R"({"role":"member","display_name":"x"})";
   return "{}";
 }
 
