@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { accountsScenario } from './accounts.mjs';
 import { billingScenario } from './billing.mjs';
 import { closeBrowser, launch } from './browser.mjs';
 import { accessScenario, exportsScenario, languageScenario } from './member.mjs';
@@ -224,4 +225,8 @@ describe('reparto in a browser', { concurrency: false }, () => {
     () => exportsScenario(ctx()));
   test('a member gets a polite refusal on manager pages; logged out, the dashboard asks for login',
     real, () => accessScenario(ctx()));
+
+  test('an admin adds a member account; the member sees only their supply point; a password reset ends their session',
+    { skip: binary === 'mock' && 'the mock server has no accounts API' },
+    () => accountsScenario({ server, artefacts }));
 });

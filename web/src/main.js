@@ -7,6 +7,7 @@ import { append, clear, h, replace } from './dom.js';
 import {
   initialLanguage, lang, LANGUAGES, onLanguageChange, setLanguage, t,
 } from './i18n/index.js';
+import { renderAccounts } from './pages/accounts.js';
 import { renderCommunities } from './pages/communities.js';
 import { renderCommunity } from './pages/community.js';
 import { renderLogin } from './pages/login.js';
@@ -75,6 +76,9 @@ function renderTopbar() {
             h('p', { class: 'muted' }, user.email),
             h('p', { class: 'muted' }, t(`role.${user.role}`)),
             isManager() ? h('a', { href: '#/communities' }, t('nav.communities')) : null,
+            user.role === 'admin'
+              ? h('a', { href: '#/accounts', 'data-testid': 'nav-accounts' }, t('accounts.nav'))
+              : null,
             h('a', { href: '#/' }, t('nav.home')),
             h('button', { type: 'button', 'data-testid': 'logout', onclick: logout }, t('top.logout')),
           ),
@@ -122,6 +126,8 @@ async function route() {
     } else if (parts.length === 0) {
       location.hash = isManager() ? '#/communities' : '#/me';
       return;
+    } else if (parts[0] === 'accounts') {
+      page = renderAccounts(ctx);
     } else if (parts[0] === 'me') {
       page = renderMember(ctx);
     } else if (parts[0] === 'communities' && !mayOpenCommunityRoute(app.me, parts)) {
