@@ -42,6 +42,10 @@ export async function languageScenario({ server, artefacts }) {
       es['live.title'], { timeout: 10_000 });
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     assert.match(await page.textContent('main'), new RegExp(es['energy.title']));
+    // Numbers follow the language too: a decimal comma in Spanish.
+    await page.waitForFunction(() => /\d kWh$/.test(
+      document.querySelector('[data-testid=total-consumption]')?.textContent || ''), null, { timeout: 15_000 });
+    assert.match(await page.textContent('[data-testid=total-consumption]'), /^[\d.]+,\d kWh$/);
     await shot(page, 'language-es');
     // ... survives a reload.
     await page.reload();
