@@ -67,7 +67,8 @@ export function renderTariffs(ctx) {
       fileEditor(c, url, versions, currentText, result, reload));
   });
   reload();
-  return { node: card(t('tab.tariffs'), result, out) };
+  // Messages below the forms (the contract form is the last thing before the collapsed file).
+  return { node: card(t('tab.tariffs'), out, result) };
 }
 
 // Versions by the day they apply from (then by when they were saved).
