@@ -89,6 +89,12 @@ DemoWorld* Build() {
   world->context.store = [world]() -> Store& { return *world->store; };
   world->context.now = [] { return kNow; };
   world->context.events = &world->hub;
+  // The demo's own accounts (admin, manager, two members) in the store; a fast stand-in hash (the
+  // real Argon2id is tested in tests/auth).
+  world->context.auth_store = [world]() -> AuthStore* { return &world->store->Auth(); };
+  world->context.hash_password = [](std::string_view password) -> Result<std::string> {
+    return "$test$" + std::string(password);
+  };
   world->context.authenticate =
       [world](const http::Request& request) -> std::variant<Principal, http::Response> {
     auto it = world->principals.find(request.Header("x-test-user"));

@@ -21,10 +21,6 @@ class UsersTest : public ::testing::Test {
  protected:
   void SetUp() override {
     DemoWorld& world = World();
-    world.context.auth_store = [&world]() -> AuthStore* { return &world.store->Auth(); };
-    world.context.hash_password = [](std::string_view password) -> Result<std::string> {
-      return "$test$" + std::string(password);
-    };
     // The demo's admin account, signed in as "acc_admin" (the fixture's "admin" has no stored
     // account).
     auto admin = Auth().FindUserByEmail("admin@reparto.demo");
@@ -36,8 +32,6 @@ class UsersTest : public ::testing::Test {
   }
   void TearDown() override {
     DemoWorld& world = World();
-    world.context.auth_store = nullptr;
-    world.context.hash_password = nullptr;
     world.principals.erase("acc_admin");
   }
 
