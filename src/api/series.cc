@@ -5,7 +5,9 @@
 //       community; consumption, allocated and unallocated for its managers
 // at resolution interval (start + step_seconds), day or month (labels). The JSON is written
 // directly into one reserved string (a year of quarter-hours is 35 040 values an array) and kept
-// in a small cache keyed by the request and the data generation (see InvalidateCaches).
+// in a small cache keyed by the request and the data generation (see InvalidateCaches), with its
+// gzip form made on the first request that accepts gzip (browsers do): a year's JSON is written
+// 2–3 times smaller and never serialised twice.
 //
 // Units: Wh integers (mWh / 1000 rounded half away from zero; sums are rounded once, after
 // adding the mWh), null where the value is missing.
@@ -13,10 +15,12 @@
 #include <chrono>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "api/handler.h"
 #include "core/series_codec.h"
+#include "http/gzip.h"
 
 namespace reparto::api {
 namespace {
@@ -29,6 +33,7 @@ std::mutex cache_mutex;
 std::uint64_t cache_generation = 0;
 struct CacheEntry {
   std::shared_ptr<const std::string> body;
+  std::shared_ptr<const std::string> gzip;  // made on demand (CachePutGzip)
   std::uint64_t generation = 0;
   std::chrono::steady_clock::time_point made;
 };
@@ -37,15 +42,28 @@ std::unordered_map<std::string, CacheEntry> cache;
 constexpr std::size_t kCacheEntries = 128;
 constexpr auto kCacheLifetime = std::chrono::seconds(30);
 
-std::shared_ptr<const std::string> CacheGet(const std::string& key) {
+// A body and its gzip form (null until someone asked for it).
+struct Bodies {
+  std::shared_ptr<const std::string> body, gzip;
+};
+
+std::optional<Bodies> CacheGet(const std::string& key) {
   std::lock_guard lock(cache_mutex);
   auto it = cache.find(key);
-  if (it == cache.end()) return nullptr;
+  if (it == cache.end()) return std::nullopt;
   if (it->second.generation != cache_generation ||
       std::chrono::steady_clock::now() - it->second.made > kCacheLifetime) {
-    return nullptr;
+    return std::nullopt;
   }
-  return it->second.body;
+  return Bodies{it->second.body, it->second.gzip};
+}
+
+// Keeps `gzip` beside the entry's body when that entry is still the one it was made from.
+void CachePutGzip(const std::string& key, const std::shared_ptr<const std::string>& body,
+                  std::shared_ptr<const std::string> gzip) {
+  std::lock_guard lock(cache_mutex);
+  auto it = cache.find(key);
+  if (it != cache.end() && it->second.body == body) it->second.gzip = std::move(gzip);
 }
 
 void CachePut(const std::string& key, std::shared_ptr<const std::string> body,
@@ -59,7 +77,7 @@ void CachePut(const std::string& key, std::shared_ptr<const std::string> body,
       cache_order.pop_front();
     }
   }
-  cache[key] = CacheEntry{std::move(body), generation, std::chrono::steady_clock::now()};
+  cache[key] = CacheEntry{std::move(body), nullptr, generation, std::chrono::steady_clock::now()};
 }
 
 std::uint64_t CurrentGeneration() {
@@ -243,8 +261,25 @@ std::string CacheKey(const Call& call, const SeriesQuery& q, std::string_view ki
   return key;
 }
 
-http::Response Cached(std::shared_ptr<const std::string> body) {
-  http::Response response = http::JsonResponse(200, *body);
+// Bodies below this size go as they are (gzip would save little).
+constexpr std::size_t kGzipFrom = 1024;
+
+// The answer from a cached body: gzip (made once per cache entry, level 1: a year of series in a
+// few milliseconds, about 2.6 times smaller) when the client accepts it.
+http::Response Cached(const Call& call, const std::string& key, Bodies bodies) {
+  const bool gzip =
+      bodies.body->size() >= kGzipFrom && http::AcceptsGzip(call.request.Header("accept-encoding"));
+  if (gzip && !bodies.gzip) {
+    auto made = std::make_shared<const std::string>(http::Gzip(*bodies.body, 1));
+    if (!made->empty()) {
+      CachePutGzip(key, bodies.body, made);
+      bodies.gzip = std::move(made);
+    }
+  }
+  const bool send_gzip = gzip && bodies.gzip;
+  http::Response response = http::JsonResponse(200, send_gzip ? *bodies.gzip : *bodies.body);
+  if (send_gzip) response.headers.emplace_back("Content-Encoding", "gzip");
+  response.headers.emplace_back("Vary", "Accept-Encoding");
   response.headers.emplace_back("Cache-Control", "private, max-age=30");
   return response;
 }
@@ -258,7 +293,7 @@ http::Response ParticipantSeries(Call& call) {
   auto q = ReadQuery(call.request, error);
   if (!q) return error;
   const std::string key = CacheKey(call, *q, "p");
-  if (auto hit = CacheGet(key)) return Cached(std::move(hit));
+  if (auto hit = CacheGet(key)) return Cached(call, key, std::move(*hit));
   if (auto missing = CheckExists(call)) return std::move(*missing);
   const std::uint64_t generation = CurrentGeneration();
   auto context = call.context();
@@ -294,7 +329,7 @@ http::Response ParticipantSeries(Call& call) {
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, call.participant(), q->from, q->to, columns));
   CachePut(key, body, generation);
-  return Cached(std::move(body));
+  return Cached(call, key, Bodies{std::move(body), nullptr});
 }
 
 http::Response CommunitySeries(Call& call) {
@@ -303,7 +338,7 @@ http::Response CommunitySeries(Call& call) {
   if (!q) return error;
   const bool manager = CanManageCommunity(call.who, call.community());
   const std::string key = CacheKey(call, *q, manager ? "cm" : "cg");
-  if (auto hit = CacheGet(key)) return Cached(std::move(hit));
+  if (auto hit = CacheGet(key)) return Cached(call, key, std::move(*hit));
   if (auto missing = CheckExists(call)) return std::move(*missing);
   const std::uint64_t generation = CurrentGeneration();
   auto context = call.context();
@@ -341,7 +376,7 @@ http::Response CommunitySeries(Call& call) {
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, "", q->from, q->to, columns));
   CachePut(key, body, generation);
-  return Cached(std::move(body));
+  return Cached(call, key, Bodies{std::move(body), nullptr});
 }
 
 }  // namespace
