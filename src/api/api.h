@@ -54,8 +54,8 @@ void AddRoutes(http::Router& router, ApiContext& context);
 // The OpenAPI 3.0 document served at GET /api/openapi.json (src/api/openapi.json).
 std::string_view OpenApiDocument();
 
-// Forgets every cached series (called by the handlers that change data; the server may call it
-// after other writers).
+// Forgets every cached answer (api/response_cache.h): called by the handlers that change data
+// (readings, members, coefficients, the billing file).
 void InvalidateCaches();
 
 }  // namespace reparto::api

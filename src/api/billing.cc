@@ -65,6 +65,7 @@ http::Response PutConfig(Call& call) {
   auto saved =
       jobs::SaveBillingFile(call.store(), call.community(), path, *valid_from, NowIso(call));
   if (!saved.ok()) return Unprocessable(Replaced(saved.status().message(), path, "billing.toml"));
+  InvalidateCaches();  // members' economics follow the new contracts, taxes and fee
   return JsonOk(Json{{"valid_from", FormatDate(*valid_from)}, {"saved", true}}, 201);
 }
 

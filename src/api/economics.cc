@@ -1,7 +1,8 @@
 // A member's money and the best hours to use energy:
 //   GET .../participants/{participant}/economics?year  per month: bill without and with the
 //       community, fee, savings, cumulative savings against the expected ones, CO₂ avoided
-//       (jobs/billing_job ComputeMonthBills, months up to the last one with results)
+//       (jobs/billing_job ComputeMonthBills, months up to the last one with results; kept in
+//       the answer cache, api/response_cache.h, as pricing a year takes a tenth of a second)
 //   GET .../participants/{participant}/best-hours?date  the community's typical generation per
 //       local hour (mean over the 28 stored days before `date`, or around the same day of the
 //       stored data's last year when `date` is beyond the data), hours ranked best first
@@ -12,6 +13,7 @@
 #include <charconv>
 
 #include "api/handler.h"
+#include "api/response_cache.h"
 #include "core/series_codec.h"
 #include "jobs/billing_job.h"
 
@@ -35,6 +37,9 @@ http::Response Economics(Call& call) {
       year > 2037) {
     return BadRequest("parameter 'year': expected YYYY");
   }
+  const std::string key = CacheKey({"economics", call.community(), call.participant(), year_text});
+  if (auto hit = CacheGet(key)) return CachedAnswer(call.request, key, std::move(*hit));
+  const std::uint64_t generation = CacheGeneration();
   auto last = LastDayWithResults(call.store(), call.community());
   if (!last.ok()) return Internal(last.status());
   Json months = Json::array();
@@ -77,10 +82,13 @@ http::Response Economics(Call& call) {
                {"message", e.message}});
     }
   }
-  return JsonOk(Json{{"community", call.community()},
-                     {"participant", call.participant()},
-                     {"year", year},
-                     {"months", std::move(months)}});
+  auto body = std::make_shared<const std::string>(Json{
+      {"community", call.community()},
+      {"participant", call.participant()},
+      {"year", year},
+      {"months", std::move(months)}}.dump());
+  CachePut(key, body, generation);
+  return CachedAnswer(call.request, key, {std::move(body), nullptr});
 }
 
 http::Response BestHours(Call& call) {

@@ -5,85 +5,22 @@
 //       community; consumption, allocated and unallocated for its managers
 // at resolution interval (start + step_seconds), day or month (labels). The JSON is written
 // directly into one reserved string (a year of quarter-hours is 35 040 values an array) and kept
-// in a small cache keyed by the request and the data generation (see InvalidateCaches), with its
-// gzip form made on the first request that accepts gzip (browsers do): a year's JSON is written
-// 2–3 times smaller and never serialised twice.
+// in the API's answer cache (api/response_cache.h) with its gzip form: a year's JSON is sent 2–3
+// times smaller and never serialised twice.
 //
 // Units: Wh integers (mWh / 1000 rounded half away from zero; sums are rounded once, after
 // adding the mWh), null where the value is missing.
 #include <charconv>
-#include <chrono>
-#include <list>
-#include <mutex>
 #include <optional>
-#include <unordered_map>
 
 #include "api/handler.h"
+#include "api/response_cache.h"
 #include "core/series_codec.h"
-#include "http/gzip.h"
 
 namespace reparto::api {
 namespace {
 
 enum class Resolution { kInterval, kDay, kMonth };
-
-// ---- cache -------------------------------------------------------------------------------------
-
-std::mutex cache_mutex;
-std::uint64_t cache_generation = 0;
-struct CacheEntry {
-  std::shared_ptr<const std::string> body;
-  std::shared_ptr<const std::string> gzip;  // made on demand (CachePutGzip)
-  std::uint64_t generation = 0;
-  std::chrono::steady_clock::time_point made;
-};
-std::list<std::string> cache_order;  // oldest first
-std::unordered_map<std::string, CacheEntry> cache;
-constexpr std::size_t kCacheEntries = 128;
-constexpr auto kCacheLifetime = std::chrono::seconds(30);
-
-// A body and its gzip form (null until someone asked for it).
-struct Bodies {
-  std::shared_ptr<const std::string> body, gzip;
-};
-
-std::optional<Bodies> CacheGet(const std::string& key) {
-  std::lock_guard lock(cache_mutex);
-  auto it = cache.find(key);
-  if (it == cache.end()) return std::nullopt;
-  if (it->second.generation != cache_generation ||
-      std::chrono::steady_clock::now() - it->second.made > kCacheLifetime) {
-    return std::nullopt;
-  }
-  return Bodies{it->second.body, it->second.gzip};
-}
-
-// Keeps `gzip` beside the entry's body when that entry is still the one it was made from.
-void CachePutGzip(const std::string& key, const std::shared_ptr<const std::string>& body,
-                  std::shared_ptr<const std::string> gzip) {
-  std::lock_guard lock(cache_mutex);
-  auto it = cache.find(key);
-  if (it != cache.end() && it->second.body == body) it->second.gzip = std::move(gzip);
-}
-
-void CachePut(const std::string& key, std::shared_ptr<const std::string> body,
-              std::uint64_t generation) {
-  std::lock_guard lock(cache_mutex);
-  if (generation != cache_generation) return;
-  if (!cache.contains(key)) {
-    cache_order.push_back(key);
-    while (cache_order.size() > kCacheEntries) {
-      cache.erase(cache_order.front());
-      cache_order.pop_front();
-    }
-  }
-  cache[key] = CacheEntry{std::move(body), nullptr, generation, std::chrono::steady_clock::now()};
-}
-
-std::uint64_t CurrentGeneration() {
-  std::lock_guard lock(cache_mutex);
-  return cache_generation;
-}
 
 // ---- JSON text ---------------------------------------------------------------------------------
 
@@ -232,8 +169,8 @@ std::optional<SeriesQuery> ReadQuery(const http::Request& request, http::Respons
     error = BadRequest("'to' is before 'from'");
     return std::nullopt;
   }
-  if (DaysFromCivil(q.to) - DaysFromCivil(q.from) > 366 * 3) {
-    error = BadRequest("at most three years at a time");
+  if (DaysFromCivil(q.to) - DaysFromCivil(q.from) >= 366 * 4) {
+    error = BadRequest("at most four years at a time");
     return std::nullopt;
   }
   const std::string& resolution = request.Query("resolution");
@@ -250,38 +187,10 @@ std::optional<SeriesQuery> ReadQuery(const http::Request& request, http::Respons
   return q;
 }
 
-std::string CacheKey(const Call& call, const SeriesQuery& q, std::string_view kind) {
-  std::string key(kind);
-  key += '\x1f';
-  key += call.community();
-  key += '\x1f';
-  key += call.participant();
-  key += '\x1f' + FormatDate(q.from) + FormatDate(q.to);
-  key += static_cast<char>('0' + static_cast<int>(q.resolution));
-  return key;
-}
-
-// Bodies below this size go as they are (gzip would save little).
-constexpr std::size_t kGzipFrom = 1024;
-
-// The answer from a cached body: gzip (made once per cache entry, level 1: a year of series in a
-// few milliseconds, about 2.6 times smaller) when the client accepts it.
-http::Response Cached(const Call& call, const std::string& key, Bodies bodies) {
-  const bool gzip =
-      bodies.body->size() >= kGzipFrom && http::AcceptsGzip(call.request.Header("accept-encoding"));
-  if (gzip && !bodies.gzip) {
-    auto made = std::make_shared<const std::string>(http::Gzip(*bodies.body, 1));
-    if (!made->empty()) {
-      CachePutGzip(key, bodies.body, made);
-      bodies.gzip = std::move(made);
-    }
-  }
-  const bool send_gzip = gzip && bodies.gzip;
-  http::Response response = http::JsonResponse(200, send_gzip ? *bodies.gzip : *bodies.body);
-  if (send_gzip) response.headers.emplace_back("Content-Encoding", "gzip");
-  response.headers.emplace_back("Vary", "Accept-Encoding");
-  response.headers.emplace_back("Cache-Control", "private, max-age=30");
-  return response;
+std::string SeriesKey(const Call& call, const SeriesQuery& q, std::string_view kind) {
+  const char resolution = static_cast<char>('0' + static_cast<int>(q.resolution));
+  return CacheKey({kind, call.community(), call.participant(), FormatDate(q.from), FormatDate(q.to),
+                   std::string_view(&resolution, 1)});
 }
 
 Column MakeColumn(std::string_view name, std::size_t n) {
@@ -292,10 +201,10 @@ http::Response ParticipantSeries(Call& call) {
   http::Response error;
   auto q = ReadQuery(call.request, error);
   if (!q) return error;
-  const std::string key = CacheKey(call, *q, "p");
-  if (auto hit = CacheGet(key)) return Cached(call, key, std::move(*hit));
+  const std::string key = SeriesKey(call, *q, "p");
+  if (auto hit = CacheGet(key)) return CachedAnswer(call.request, key, std::move(*hit));
   if (auto missing = CheckExists(call)) return std::move(*missing);
-  const std::uint64_t generation = CurrentGeneration();
+  const std::uint64_t generation = CacheGeneration();
   auto context = call.context();
   if (!context.ok()) return Internal(context.status());
   auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
@@ -329,7 +238,7 @@ http::Response ParticipantSeries(Call& call) {
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, call.participant(), q->from, q->to, columns));
   CachePut(key, body, generation);
-  return Cached(call, key, Bodies{std::move(body), nullptr});
+  return CachedAnswer(call.request, key, {std::move(body), nullptr});
 }
 
 http::Response CommunitySeries(Call& call) {
@@ -337,10 +246,10 @@ http::Response CommunitySeries(Call& call) {
   auto q = ReadQuery(call.request, error);
   if (!q) return error;
   const bool manager = CanManageCommunity(call.who, call.community());
-  const std::string key = CacheKey(call, *q, manager ? "cm" : "cg");
-  if (auto hit = CacheGet(key)) return Cached(call, key, std::move(*hit));
+  const std::string key = SeriesKey(call, *q, manager ? "cm" : "cg");
+  if (auto hit = CacheGet(key)) return CachedAnswer(call.request, key, std::move(*hit));
   if (auto missing = CheckExists(call)) return std::move(*missing);
-  const std::uint64_t generation = CurrentGeneration();
+  const std::uint64_t generation = CacheGeneration();
   auto context = call.context();
   if (!context.ok()) return Internal(context.status());
   auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
@@ -376,17 +285,10 @@ http::Response CommunitySeries(Call& call) {
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, "", q->from, q->to, columns));
   CachePut(key, body, generation);
-  return Cached(call, key, Bodies{std::move(body), nullptr});
+  return CachedAnswer(call.request, key, {std::move(body), nullptr});
 }
 
 }  // namespace
-
-void InvalidateCaches() {
-  std::lock_guard lock(cache_mutex);
-  ++cache_generation;
-  cache.clear();
-  cache_order.clear();
-}
 
 void AddSeriesRoutes(http::Router& router, ApiContext& api) {
   AddApiRoute(router, api, "GET", "/api/communities/{community}/participants/{participant}/series",

@@ -41,6 +41,7 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
+using SharedResponse = bhttp::response<bhttp::span_body<const char>>;
 
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -283,7 +284,7 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
                     std::chrono::steady_clock::now() - started)
                     .count();
       std::fprintf(stderr, "%s \"%s %s\" %d %zu %lldms\n", remote_.c_str(), request->method.c_str(),
-                   target.c_str(), response.status, response.body.size(),
+                   target.c_str(), response.status, response.Body().size(),
                    static_cast<long long>(ms));
     }
     bool api = IsApiPath(request->path);
@@ -324,20 +325,33 @@ class Connection : public OpenConnection, public std::enable_shared_from_this<Co
     if (no_body) {
       out->body().clear();
     } else if (head) {
-      out->content_length(response.body.size());
+      out->content_length(response.Body().size());
+    } else if (response.shared_body) {
+      // A cached body: written from the shared string itself, kept alive until written.
+      auto shared = std::make_shared<SharedResponse>(std::move(out->base()));
+      shared->body() = {response.shared_body->data(), response.shared_body->size()};
+      shared->prepare_payload();
+      return Write(std::move(shared), keep_alive, std::move(response.shared_body));
     } else {
       out->body() = std::move(response.body);
       out->prepare_payload();
     }
+    Write(std::move(out), keep_alive, nullptr);
+  }
+
+  // Writes `out`; `keep` lives until the write ends (the bytes a span body points into).
+  template <class Message>
+  void Write(std::shared_ptr<Message> out, bool keep_alive, std::shared_ptr<const void> keep) {
     stream_.expires_after(limits().write_timeout);
-    bhttp::async_write(
-        stream_, *out,
-        [self = shared_from_this(), out, keep_alive](beast::error_code ec, std::size_t) {
-          if (self->closed_) return;
-          if (ec) return self->DoClose();
-          if (!keep_alive) return self->LingeringClose();
-          self->WaitForRequest();
-        });
+    Message& message = *out;
+    bhttp::async_write(stream_, message,
+                       [self = shared_from_this(), out = std::move(out), keep = std::move(keep),
+                        keep_alive](beast::error_code ec, std::size_t) {
+                         if (self->closed_) return;
+                         if (ec) return self->DoClose();
+                         if (!keep_alive) return self->LingeringClose();
+                         self->WaitForRequest();
+                       });
   }
 
   // --- Server-Sent Events ------------------------------------------------------------------

@@ -55,11 +55,17 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // When set, sent instead of `body`: an answer kept in a cache and shared by every request that
+  // gets it, never copied.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra: Set-Cookie, ...
   // Set for a download: `Content-Disposition: attachment; filename="..."`.
   std::string download_name;
   // Set for Server-Sent Events instead of `body`.
   std::shared_ptr<EventStream> events;
+
+  // The bytes sent: `shared_body` when set, else `body`.
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };
 
 Response JsonResponse(int status, std::string json_body);

@@ -154,7 +154,9 @@ http::Request MakeRequest(std::string method, std::string path, std::string user
 http::Response Send(std::string method, std::string path, std::string user, std::string body) {
   http::Request request =
       MakeRequest(std::move(method), std::move(path), std::move(user), std::move(body));
-  return World().router.Dispatch(request);
+  http::Response response = World().router.Dispatch(request);
+  if (response.shared_body) response.body = *response.shared_body;  // as the server sends it
+  return response;
 }
 
 }  // namespace reparto::api::testing

@@ -119,6 +119,14 @@ TEST(Series, BadParametersAre400) {
   EXPECT_EQ(Send("GET", base + "?from=2025-13-01&to=2025-12-31", "manager").status, 400);
   EXPECT_EQ(Send("GET", base + "?year=2025&resolution=week", "manager").status, 400);
   EXPECT_EQ(Send("GET", base + "?from=2025-02-01&to=2025-01-01", "manager").status, 400);
+  // Four years at most (1 461 days, as many hourly values as a leap year of quarter-hours).
+  http::Response five = Send("GET", base + "?from=2020-01-01&to=2024-01-05", "manager");
+  EXPECT_EQ(five.status, 400);
+  EXPECT_NE(five.body.find("at most four years"), std::string::npos) << five.body.substr(0, 200);
+  http::Response four = Send("GET", base + "?from=2022-01-01&to=2025-12-31", "manager");
+  ASSERT_EQ(four.status, 200) << four.body;
+  const auto values = nlohmann::json::parse(four.body)["consumption_wh"];
+  EXPECT_EQ(values.size(), 1461u * 24u);  // DST days included: 23 + 25 hours each year
   http::Response missing = Send(
       "GET",
       "/api/communities/" + world.community + "/participants/ES0000000000000000XX/series?year=2025",

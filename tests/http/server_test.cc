@@ -67,6 +67,11 @@ class ServerTest : public ::testing::Test {
     router_.SetBodyLimit("POST", "/api/imports", 25u << 20);
     router_.Add("GET", "/api/download",
                 [](Request&) { return FileResponse("text/plain", "x", "ES0021 ñ.txt"); });
+    router_.Add("GET", "/api/shared", [this](Request&) {
+      Response response = JsonResponse(200, "");
+      response.shared_body = shared_;
+      return response;
+    });
     router_.Add("GET", "/api/slow", [](Request&) {
       std::this_thread::sleep_for(300ms);
       return JsonResponse(200, "{}");
@@ -88,6 +93,12 @@ class ServerTest : public ::testing::Test {
   }
 
   fs::path base_, root_;
+  // A cached answer of 300 kB (larger than one socket write) shared by every request.
+  std::shared_ptr<const std::string> shared_ = [] {
+    std::string text = "[0";
+    for (int i = 1; text.size() < 300'000; ++i) text += "," + std::to_string(i);
+    return std::make_shared<const std::string>(text + "]");
+  }();
   Router router_;
   std::atomic<int> body_handler_runs_{0};
   std::unique_ptr<Server> server_;
@@ -103,6 +114,25 @@ TEST_F(ServerTest, GetJsonRoundTripWithDecodedParamsQueryCookiesHeaders) {
   EXPECT_EQ(response->Header("content-type"), "application/json");
   EXPECT_EQ(response->body, R"({"name":"café","q":"a b&c","cookie":"tok123","agent":"test"})");
   EXPECT_EQ(response->Header("cache-control"), "no-store");
+}
+
+TEST_F(ServerTest, SharedBodiesAreSentWholeToEveryRequestAndHeadGetsTheirLength) {
+  std::uint16_t port = StartServer();
+  TestConnection connection(port);
+  for (int i = 0; i < 3; ++i) {  // the same bytes each time, on one kept-alive connection
+    ASSERT_TRUE(connection.Send(RequestText("GET", "/api/shared")));
+    auto response = connection.ReadResponse();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->Header("content-length"), std::to_string(shared_->size()));
+    EXPECT_EQ(response->body, *shared_);
+  }
+  connection.ExpectHeadResponse();
+  ASSERT_TRUE(connection.Send(RequestText("HEAD", "/api/shared")));
+  auto head = connection.ReadResponse();
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->Header("content-length"), std::to_string(shared_->size()));
+  EXPECT_TRUE(head->body.empty());
 }
 
 TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {

@@ -101,9 +101,19 @@ std::string_view SqliteStatement::Blob(int column) const {
 }
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
+  // Without memory statistics SQLite takes no process-wide mutex on every allocation, which the
+  // server's threads (one connection each) would otherwise queue on. It must be set before
+  // SQLite initialises; later calls are refused harmlessly.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // NOMUTEX: a connection is used by one thread at a time (a Store per thread), so SQLite need
+  // not lock each call.
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     Status error = SqliteError(db, rc, path);
     sqlite3_close(db);

@@ -1,6 +1,8 @@
 // Small move-only RAII wrappers around the SQLite C API (sqlite3*, sqlite3_stmt*), used only
 // inside the SQLite adapter. Errors become reparto::Status messages meant for people: what failed
-// and why ("the disk is full", "the database file is read-only"), never the SQL text.
+// and why ("the disk is full", "the database file is read-only"), never the SQL text. A SqliteDb
+// is used by one thread at a time (opened without SQLite's per-call mutex): threads open their
+// own, as the server does.
 //
 //   auto db = SqliteDb::Open("reparto.db");
 //   auto stmt = db->Prepare("SELECT code FROM community WHERE id = ?1");
