@@ -45,15 +45,29 @@ Status SqliteError(sqlite3* db, int code, const std::string& path) {
   }
 }
 
-SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::string path)
-    : db_(db), stmt_(stmt), path_(std::move(path)) {}
+SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::string path, bool* in_use)
+    : db_(db), stmt_(stmt), path_(std::move(path)), in_use_(in_use) {}
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), path_(std::move(other.path_)), status_(other.status_) {
+    : db_(other.db_),
+      stmt_(other.stmt_),
+      path_(std::move(other.path_)),
+      status_(other.status_),
+      in_use_(other.in_use_) {
   other.stmt_ = nullptr;
+  other.in_use_ = nullptr;
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(stmt_); }
+SqliteStatement::~SqliteStatement() {
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  // A kept statement: ready for its next user, holding no read transaction open.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
 
 void SqliteStatement::Bind(int index, std::int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
@@ -124,7 +138,10 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
   return std::unique_ptr<SqliteDb>(new SqliteDb(db, path));
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+SqliteDb::~SqliteDb() {
+  for (auto& [sql, kept] : kept_) sqlite3_finalize(kept.stmt);
+  sqlite3_close(db_);
+}
 
 Status SqliteDb::Execute(const char* sql) {
   const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
@@ -132,10 +149,20 @@ Status SqliteDb::Execute(const char* sql) {
 }
 
 Result<SqliteStatement> SqliteDb::Prepare(const char* sql) {
+  auto found = kept_.find(sql);
+  if (found != kept_.end() && !found->second.in_use) {
+    found->second.in_use = true;
+    return SqliteStatement(db_, found->second.stmt, path_, &found->second.in_use);
+  }
+  const bool keep = found == kept_.end() && kept_.size() < kKeptStatements;
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr);
+  const int rc =
+      sqlite3_prepare_v3(db_, sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, path_);
-  return SqliteStatement(db_, stmt, path_);
+  if (!keep) return SqliteStatement(db_, stmt, path_);
+  KeptStatement& kept = kept_[sql];
+  kept = {stmt, true};
+  return SqliteStatement(db_, stmt, path_, &kept.in_use);
 }
 
 std::int64_t SqliteDb::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/status.h"
 
@@ -25,7 +26,9 @@ namespace reparto::sqlite {
 
 class SqliteStatement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::string path);
+  // `in_use`: set for a statement kept by SqliteDb's cache, cleared (and the statement reset)
+  // when this object ends instead of finalising it.
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, std::string path, bool* in_use = nullptr);
   SqliteStatement(SqliteStatement&& other) noexcept;
   SqliteStatement& operator=(SqliteStatement&&) = delete;
   ~SqliteStatement();
@@ -55,6 +58,7 @@ class SqliteStatement {
   sqlite3_stmt* stmt_;
   std::string path_;
   Status status_;
+  bool* in_use_;
 };
 
 class SqliteDb {
@@ -68,13 +72,23 @@ class SqliteDb {
   const std::string& path() const { return path_; }
   // Runs one or more statements without results (schema, pragmas, BEGIN/COMMIT).
   Status Execute(const char* sql);
+  // A statement for `sql`. The first 64 distinct texts are compiled once and kept (the server
+  // checks a session with the same three queries on every request); a text whose kept statement
+  // is still in use (nested loops) gets a fresh one.
   Result<SqliteStatement> Prepare(const char* sql);
   std::int64_t LastInsertId() const;
 
  private:
+  struct KeptStatement {
+    sqlite3_stmt* stmt = nullptr;
+    bool in_use = false;
+  };
+  static constexpr std::size_t kKeptStatements = 64;
+
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  std::unordered_map<std::string, KeptStatement> kept_;  // by SQL text; nodes never move
 };
 
 // What an SQLite result code means to a person, for the database at `path`.
