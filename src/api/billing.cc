@@ -79,7 +79,7 @@ std::optional<CivilDate> MonthParam(const std::string& text, std::string_view na
   return *month;
 }
 
-TableCell Euros(Cents c) { return TableCell::Number(EurosText(c)); }
+TableCell Euros(Cents c) { return TableCell::Money(EurosText(c)); }
 TableCell Kwh(MilliWh m) { return TableCell::Number(KwhText(m)); }
 
 http::Response Bills(Call& call) {

@@ -55,8 +55,8 @@ Table InvoiceTable(const std::string& name, const std::vector<Invoice>& invoices
          TableCell::Text(i.participant), TableCell::Text(i.member_name),
          TableCell::Text(FormatDate(i.period_from)), TableCell::Text(FormatDate(i.period_to)),
          TableCell::Text(FormatDate(i.issue_date)), TableCell::Text(FormatDate(i.due_date)),
-         TableCell::Number(EurosText(i.net)), TableCell::Number(EurosText(i.vat)),
-         TableCell::Number(EurosText(i.total)), TableCell::Text(i.corrects)});
+         TableCell::Money(EurosText(i.net)), TableCell::Money(EurosText(i.vat)),
+         TableCell::Money(EurosText(i.total)), TableCell::Text(i.corrects)});
   }
   return table;
 }
@@ -164,8 +164,8 @@ http::Response Balances(Call& call) {
     table.rows.push_back(
         {TableCell::Text(b.invoice), TableCell::Text(b.participant),
          TableCell::Text(FormatDate(b.issue_date)), TableCell::Text(FormatDate(b.due_date)),
-         TableCell::Number(EurosText(b.total)), TableCell::Number(EurosText(b.credited)),
-         TableCell::Number(EurosText(b.paid)), TableCell::Number(EurosText(b.outstanding))});
+         TableCell::Money(EurosText(b.total)), TableCell::Money(EurosText(b.credited)),
+         TableCell::Money(EurosText(b.paid)), TableCell::Money(EurosText(b.outstanding))});
   }
   return TableResponse(table, *format, "balances");
 }

@@ -20,6 +20,7 @@ Json TableRowsJson(const Table& table) {
       Json& value = object[table.columns[c]];
       switch (cell.kind) {
         case TableCell::Kind::kText:
+        case TableCell::Kind::kMoney:
           value = cell.text;
           break;
         case TableCell::Kind::kInteger:
@@ -51,6 +52,7 @@ Result<std::string> Xlsx(const Table& table) {
     std::vector<XlsxHeaderCell> header;
     for (const std::string& c : table.columns) header.push_back({c, 0});
     std::string sheet_name = table.name.substr(0, 31);
+    const XlsxFormat euro = workbook->NumberFormat("#,##0.00");
     auto sheet = workbook->AddSheet(sheet_name, header);
     if (!sheet.ok()) return sheet.status();
     for (const auto& row : table.rows) {
@@ -65,6 +67,9 @@ Result<std::string> Xlsx(const Table& table) {
             break;
           case TableCell::Kind::kNumber:
             (*sheet)->Number(std::strtod(cell.text.c_str(), nullptr), XlsxFormat{});
+            break;
+          case TableCell::Kind::kMoney:
+            (*sheet)->Number(std::strtod(cell.text.c_str(), nullptr), euro);
             break;
           case TableCell::Kind::kNull:
             (*sheet)->Skip();

@@ -250,8 +250,18 @@ TEST(Billing, BillsRunsAndBalances) {
   ASSERT_EQ(bills.status, 200) << bills.body;
   json b = json::parse(bills.body);
   ASSERT_FALSE(b["bills"].empty());
-  const std::string savings = b["bills"][0]["savings"].dump();
-  EXPECT_THAT(savings, ::testing::MatchesRegex("-?[0-9]+\\.[0-9][0-9]"));
+  // Money is a string with two decimals, as everywhere in the API ("2.04", never 2.04 or 0.0).
+  ASSERT_TRUE(b["bills"][0]["savings"].is_string()) << b["bills"][0]["savings"];
+  EXPECT_THAT(b["bills"][0]["savings"].get<std::string>(),
+              ::testing::MatchesRegex("-?[0-9]+\\.[0-9][0-9]"));
+  http::Response balances = Send("GET", base + "/payments/balances", "manager");
+  ASSERT_EQ(balances.status, 200) << balances.body;
+  json first = json::parse(balances.body)["balances"][0];
+  for (const char* field : {"total", "credited", "paid", "outstanding"}) {
+    ASSERT_TRUE(first[field].is_string()) << field << ": " << first[field];
+    EXPECT_THAT(first[field].get<std::string>(), ::testing::MatchesRegex("-?[0-9]+\\.[0-9][0-9]"))
+        << field;
+  }
   http::Response runs = Send("GET", base + "/billing/runs", "manager");
   ASSERT_EQ(runs.status, 200);
   EXPECT_EQ(json::parse(runs.body)["runs"].size(), 2u);
