@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import { launch } from './browser.mjs';
+import { helpers } from './helpers.mjs';
 import { pickAccount } from './server.mjs';
 
 async function open(name, artefacts, problems) {
@@ -24,21 +25,6 @@ async function open(name, artefacts, problems) {
     }
   });
   return { browser, page };
-}
-
-async function login(page, url, account) {
-  await page.goto(url);
-  await page.waitForSelector('[data-testid=login-email]', { timeout: 15_000 });
-  await page.fill('[data-testid=login-email]', account.email);
-  await page.fill('[data-testid=login-password]', account.password);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=user-menu]', { timeout: 15_000 });
-}
-
-async function logout(page) {
-  await page.click('[data-testid=user-menu]');
-  await page.click('[data-testid=logout]');
-  await page.waitForSelector('[data-testid=login-email]', { timeout: 15_000 });
 }
 
 async function openAccounts(page) {
@@ -54,6 +40,7 @@ function apiStatus(page, apiPath) {
 
 export async function accountsScenario({ server, artefacts }) {
   const admin = pickAccount(server.accounts, 'admin', 'REPARTO_E2E_ADMIN');
+  const { login, logout } = helpers({ server, artefacts });
   const shot = (page, name) =>
     page.screenshot({ path: path.join(artefacts, `accounts-${name}.png`), fullPage: true });
   const problems = [];
@@ -67,7 +54,7 @@ export async function accountsScenario({ server, artefacts }) {
     const a = await open('admin', artefacts, problems);
     opened.push(a.browser);
     current = a.page;
-    await login(a.page, server.url, admin);
+    await login(a.page, admin);
     await openAccounts(a.page);
     const before = await a.page.locator('[data-testid=account-row]').count();
     assert.ok(before >= 4, `the demo accounts are listed (${before})`);
@@ -117,7 +104,7 @@ export async function accountsScenario({ server, artefacts }) {
     const m = await open('member', artefacts, problems);
     opened.push(m.browser);
     current = m.page;
-    await login(m.page, server.url, member);
+    await login(m.page, member);
     await m.page.waitForSelector('.member .page-title', { timeout: 15_000 });
     assert.match(await m.page.textContent('.member .page-title'), new RegExp(granted));
     assert.equal(await m.page.locator('.member nav.tabs a').count(), 0, 'one supply point: no tabs');
@@ -143,7 +130,7 @@ export async function accountsScenario({ server, artefacts }) {
     const a2 = await open('admin-again', artefacts, problems);
     opened.push(a2.browser);
     current = a2.page;
-    await login(a2.page, server.url, admin);
+    await login(a2.page, admin);
     await openAccounts(a2.page);
     await a2.page.locator(`[data-testid=account-row][data-email="${member.email}"] [data-testid=account-edit-open]`).click();
     await a2.page.waitForSelector('[data-testid=account-edit]');
@@ -163,7 +150,7 @@ export async function accountsScenario({ server, artefacts }) {
     await m.page.fill('[data-testid=login-password]', member.password);
     await m.page.click('[data-testid=login-submit]');
     await m.page.locator('.login-message[role=alert]').waitFor({ timeout: 10_000 });
-    await login(m.page, server.url, { email: member.email, password: renewed });
+    await login(m.page, { email: member.email, password: renewed });
     await m.page.waitForSelector('.member .page-title', { timeout: 15_000 });
     assert.deepEqual(problems, [], 'no script errors or CSP violations');
   } catch (e) {

@@ -1,7 +1,7 @@
-// Shared steps of the browser scenarios in billing.mjs, tariffs.mjs and member.mjs: a page in
-// a fresh browser context that fails on script errors or CSP violations (and leaves
-// <name>-failure.png), logging in, opening a community tab, screenshots, and downloads saved
-// into the artefacts folder.
+// Shared steps of the browser scenarios (billing.mjs, tariffs.mjs, member.mjs; accounts.mjs uses
+// login and logout): a page in a fresh browser context that fails on script errors or CSP
+// violations (and leaves <name>-failure.png), logging in, opening a community tab, screenshots,
+// and downloads saved into the artefacts folder.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
