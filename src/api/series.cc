@@ -10,6 +10,7 @@
 //
 // Units: Wh integers (mWh / 1000 rounded half away from zero; sums are rounded once, after
 // adding the mWh), null where the value is missing.
+#include <array>
 #include <charconv>
 #include <optional>
 
@@ -197,6 +198,33 @@ Column MakeColumn(std::string_view name, std::size_t n) {
   return Column{name, std::vector<MilliWh>(n, 0), std::vector<std::uint8_t>(n, 0)};
 }
 
+// Fills `columns` from the stored days that fall on the grid's local days: for each known
+// interval, `values(day, i)` gives one value per column (in order). Days of another length than
+// the grid's (a changed step) are left unknown. `decode` turns a packed day into its arrays.
+template <class Decode, class Values>
+Status FillColumns(const DayGrid& grid, const std::vector<StoredDay>& days, Decode decode,
+                   Values values, std::vector<Column>& columns) {
+  std::size_t d = 0;
+  for (const StoredDay& stored : days) {
+    while (d < grid.days.size() && grid.days[d].date < stored.day) ++d;
+    if (d == grid.days.size() || !(grid.days[d].date == stored.day)) continue;
+    auto day = decode(stored.packed);
+    if (!day.ok()) return day.status();
+    const LocalDay& local = grid.days[d];
+    if (day->n_intervals != local.n_intervals) continue;
+    for (int i = 0; i < day->n_intervals; ++i) {
+      if (day->quality[i] == Quality::kMissing) continue;
+      const auto at = static_cast<std::size_t>(local.first_interval + i);
+      const auto row = values(*day, i);
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        columns[c].value[at] = row[c];
+        columns[c].known[at] = 1;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 http::Response ParticipantSeries(Call& call) {
   http::Response error;
   auto q = ReadQuery(call.request, error);
@@ -216,25 +244,14 @@ http::Response ParticipantSeries(Call& call) {
   std::vector<Column> columns = {MakeColumn("consumption_wh", n), MakeColumn("imputed_wh", n),
                                  MakeColumn("self_consumed_wh", n), MakeColumn("surplus_wh", n),
                                  MakeColumn("grid_wh", n)};
-  std::size_t d = 0;
-  for (const StoredDay& stored : *days) {
-    while (d < grid->days.size() && grid->days[d].date < stored.day) ++d;
-    if (d == grid->days.size() || !(grid->days[d].date == stored.day)) continue;
-    auto day = DecodeDayResults(stored.packed);
-    if (!day.ok()) return Internal(day.status());
-    const LocalDay& local = grid->days[d];
-    if (day->n_intervals != local.n_intervals) continue;
-    for (int i = 0; i < day->n_intervals; ++i) {
-      if (day->quality[i] == Quality::kMissing) continue;
-      const auto at = static_cast<std::size_t>(local.first_interval + i);
-      const MilliWh cm = day->cm[i], ei = day->imputed[i], ea = day->self_consumed[i];
-      const MilliWh values[5] = {cm, ei, ea, ei - ea, cm - ea};
-      for (int c = 0; c < 5; ++c) {
-        columns[c].value[at] = values[c];
-        columns[c].known[at] = 1;
-      }
-    }
-  }
+  Status filled = FillColumns(
+      *grid, *days, DecodeDayResults,
+      [](const auto& day, int i) {
+        const MilliWh cm = day.cm[i], ei = day.imputed[i], ea = day.self_consumed[i];
+        return std::array<MilliWh, 5>{cm, ei, ea, ei - ea, cm - ea};
+      },
+      columns);
+  if (!filled.ok()) return Internal(filled);
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, call.participant(), q->from, q->to, columns));
   CachePut(key, body, generation);
@@ -263,25 +280,14 @@ http::Response CommunitySeries(Call& call) {
     columns.push_back(MakeColumn("allocated_wh", n));
     columns.push_back(MakeColumn("unallocated_wh", n));
   }
-  std::size_t d = 0;
-  for (const StoredDay& stored : *days) {
-    while (d < grid->days.size() && grid->days[d].date < stored.day) ++d;
-    if (d == grid->days.size() || !(grid->days[d].date == stored.day)) continue;
-    auto day = DecodeDayPool(stored.packed);
-    if (!day.ok()) return Internal(day.status());
-    const LocalDay& local = grid->days[d];
-    if (day->n_intervals != local.n_intervals) continue;
-    for (int i = 0; i < day->n_intervals; ++i) {
-      if (day->quality[i] == Quality::kMissing) continue;
-      const auto at = static_cast<std::size_t>(local.first_interval + i);
-      const MilliWh values[4] = {day->pool[i], day->consumption[i],
-                                 day->pool[i] - day->unallocated[i], day->unallocated[i]};
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        columns[c].value[at] = values[c];
-        columns[c].known[at] = 1;
-      }
-    }
-  }
+  Status filled = FillColumns(
+      *grid, *days, DecodeDayPool,
+      [](const auto& day, int i) {
+        return std::array<MilliWh, 4>{day.pool[i], day.consumption[i],
+                                      day.pool[i] - day.unallocated[i], day.unallocated[i]};
+      },
+      columns);
+  if (!filled.ok()) return Internal(filled);
   auto body = std::make_shared<const std::string>(
       SeriesJson(**context, *grid, q->resolution, "", q->from, q->to, columns));
   CachePut(key, body, generation);

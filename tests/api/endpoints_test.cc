@@ -111,6 +111,34 @@ TEST(Series, YearlySumMatchesTheMonthlyExport) {
   EXPECT_EQ(Send("GET", path + "interval", "manager").body, intervals.body);
 }
 
+// The community's series for its manager: generation = allocated + unallocated hour by hour (each
+// rounded to the Wh once), daylight hours generate, night hours do not; members get generation
+// only.
+TEST(Series, CommunityGenerationIsAllocatedPlusUnallocated) {
+  DemoWorld& world = World();
+  const std::string path =
+      "/api/communities/" + world.community + "/series?from=2025-06-01&to=2025-06-30";
+  http::Response r = Send("GET", path, "manager");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 200);
+  json s = json::parse(r.body);
+  ASSERT_EQ(s["generation_wh"].size(), 30u * 24u);
+  std::int64_t noon = 0, midnight = 0;
+  for (std::size_t k = 0; k < s["generation_wh"].size(); ++k) {
+    if (s["generation_wh"][k].is_null()) continue;
+    const auto g = s["generation_wh"][k].get<std::int64_t>();
+    const auto a = s["allocated_wh"][k].get<std::int64_t>();
+    const auto u = s["unallocated_wh"][k].get<std::int64_t>();
+    EXPECT_NEAR(static_cast<double>(g), static_cast<double>(a + u), 1.0) << "hour " << k;
+    if (k % 24 == 13) noon += g;  // 13:00-14:00 local (the series starts at local midnight)
+    if (k % 24 == 2) midnight += g;
+  }
+  EXPECT_GT(noon, 30 * 10'000);  // 100 kWp in June: well over 10 kWh at 13:00 on average
+  EXPECT_EQ(midnight, 0);
+  json member = json::parse(Send("GET", path, "member_a").body);
+  EXPECT_FALSE(member.contains("allocated_wh"));
+  EXPECT_EQ(member["generation_wh"], s["generation_wh"]);
+}
+
 TEST(Series, BadParametersAre400) {
   DemoWorld& world = World();
   const std::string base =
