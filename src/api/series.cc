@@ -225,55 +225,87 @@ Status FillColumns(const DayGrid& grid, const std::vector<StoredDay>& days, Deco
   return Status::Ok();
 }
 
-http::Response ParticipantSeries(Call& call) {
-  http::Response error;
-  auto q = ReadQuery(call.request, error);
-  if (!q) return error;
-  const std::string key = SeriesKey(call, *q, "p");
-  if (auto hit = CacheGet(key)) return CachedAnswer(call.request, key, std::move(*hit));
-  if (auto missing = CheckExists(call)) return std::move(*missing);
-  const std::uint64_t generation = CacheGeneration();
+// A series request past its cache: the query, its cache key and data generation, the community
+// and its grid of local days.
+struct SeriesRequest {
+  SeriesQuery q;
+  std::string key;
+  std::uint64_t generation = 0;
+  const jobs::CommunityContext* context = nullptr;
+  DayGrid grid;
+};
+
+// Reads the query of a series of `kind` ("p": a participant's; "cm"/"cg": the community's for a
+// manager/anyone else). nullopt with the whole answer in `answer` when the cache has it or the
+// request is wrong.
+std::optional<SeriesRequest> StartSeries(Call& call, std::string_view kind,
+                                         http::Response& answer) {
+  auto q = ReadQuery(call.request, answer);
+  if (!q) return std::nullopt;
+  SeriesRequest r{.q = *q, .key = SeriesKey(call, *q, kind)};
+  if (auto hit = CacheGet(r.key)) {
+    answer = CachedAnswer(call.request, r.key, std::move(*hit));
+    return std::nullopt;
+  }
+  if (auto missing = CheckExists(call)) {
+    answer = std::move(*missing);
+    return std::nullopt;
+  }
+  r.generation = CacheGeneration();  // before reading the store
   auto context = call.context();
-  if (!context.ok()) return Internal(context.status());
-  auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
-  if (!grid.ok()) return BadRequest(grid.status().message());
-  auto days =
-      call.store().LoadResults(call.community(), call.participant(), q->from, AddDays(q->to, 1));
+  if (!context.ok()) {
+    answer = Internal(context.status());
+    return std::nullopt;
+  }
+  r.context = *context;
+  auto grid = jobs::CommunityGrid(*r.context, q->from, AddDays(q->to, 1));
+  if (!grid.ok()) {
+    answer = BadRequest(grid.status().message());
+    return std::nullopt;
+  }
+  r.grid = std::move(*grid);
+  return r;
+}
+
+// The series' JSON, kept in the cache and answered.
+http::Response FinishSeries(const Call& call, const SeriesRequest& r, std::string_view participant,
+                            const std::vector<Column>& columns) {
+  auto body = std::make_shared<const std::string>(
+      SeriesJson(*r.context, r.grid, r.q.resolution, participant, r.q.from, r.q.to, columns));
+  CachePut(r.key, body, r.generation);
+  return CachedAnswer(call.request, r.key, {std::move(body), nullptr});
+}
+
+http::Response ParticipantSeries(Call& call) {
+  http::Response answer;
+  auto r = StartSeries(call, "p", answer);
+  if (!r) return answer;
+  auto days = call.store().LoadResults(call.community(), call.participant(), r->q.from,
+                                       AddDays(r->q.to, 1));
   if (!days.ok()) return Internal(days.status());
-  const auto n = static_cast<std::size_t>(grid->interval_count());
+  const auto n = static_cast<std::size_t>(r->grid.interval_count());
   std::vector<Column> columns = {MakeColumn("consumption_wh", n), MakeColumn("imputed_wh", n),
                                  MakeColumn("self_consumed_wh", n), MakeColumn("surplus_wh", n),
                                  MakeColumn("grid_wh", n)};
   Status filled = FillColumns(
-      *grid, *days, DecodeDayResults,
+      r->grid, *days, DecodeDayResults,
       [](const auto& day, int i) {
         const MilliWh cm = day.cm[i], ei = day.imputed[i], ea = day.self_consumed[i];
         return std::array<MilliWh, 5>{cm, ei, ea, ei - ea, cm - ea};
       },
       columns);
   if (!filled.ok()) return Internal(filled);
-  auto body = std::make_shared<const std::string>(
-      SeriesJson(**context, *grid, q->resolution, call.participant(), q->from, q->to, columns));
-  CachePut(key, body, generation);
-  return CachedAnswer(call.request, key, {std::move(body), nullptr});
+  return FinishSeries(call, *r, call.participant(), columns);
 }
 
 http::Response CommunitySeries(Call& call) {
-  http::Response error;
-  auto q = ReadQuery(call.request, error);
-  if (!q) return error;
   const bool manager = CanManageCommunity(call.who, call.community());
-  const std::string key = SeriesKey(call, *q, manager ? "cm" : "cg");
-  if (auto hit = CacheGet(key)) return CachedAnswer(call.request, key, std::move(*hit));
-  if (auto missing = CheckExists(call)) return std::move(*missing);
-  const std::uint64_t generation = CacheGeneration();
-  auto context = call.context();
-  if (!context.ok()) return Internal(context.status());
-  auto grid = jobs::CommunityGrid(**context, q->from, AddDays(q->to, 1));
-  if (!grid.ok()) return BadRequest(grid.status().message());
-  auto days = call.store().LoadCommunityResults(call.community(), q->from, AddDays(q->to, 1));
+  http::Response answer;
+  auto r = StartSeries(call, manager ? "cm" : "cg", answer);
+  if (!r) return answer;
+  auto days = call.store().LoadCommunityResults(call.community(), r->q.from, AddDays(r->q.to, 1));
   if (!days.ok()) return Internal(days.status());
-  const auto n = static_cast<std::size_t>(grid->interval_count());
+  const auto n = static_cast<std::size_t>(r->grid.interval_count());
   std::vector<Column> columns = {MakeColumn("generation_wh", n)};
   if (manager) {
     columns.push_back(MakeColumn("consumption_wh", n));
@@ -281,17 +313,14 @@ http::Response CommunitySeries(Call& call) {
     columns.push_back(MakeColumn("unallocated_wh", n));
   }
   Status filled = FillColumns(
-      *grid, *days, DecodeDayPool,
+      r->grid, *days, DecodeDayPool,
       [](const auto& day, int i) {
         return std::array<MilliWh, 4>{day.pool[i], day.consumption[i],
                                       day.pool[i] - day.unallocated[i], day.unallocated[i]};
       },
       columns);
   if (!filled.ok()) return Internal(filled);
-  auto body = std::make_shared<const std::string>(
-      SeriesJson(**context, *grid, q->resolution, "", q->from, q->to, columns));
-  CachePut(key, body, generation);
-  return CachedAnswer(call.request, key, {std::move(body), nullptr});
+  return FinishSeries(call, *r, "", columns);
 }
 
 }  // namespace

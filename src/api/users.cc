@@ -140,6 +140,31 @@ std::optional<StoredUser> PathUser(Call& call, AuthStore& store, http::Response&
   return **user;
 }
 
+// The account store and the path's {user}, for the routes on one account; 503 or 404 in `error`.
+struct AccountTarget {
+  AuthStore* store;
+  StoredUser user;
+};
+std::optional<AccountTarget> PathAccount(Call& call, http::Response& error) {
+  AuthStore* store = Accounts(call);
+  if (store == nullptr) {
+    error = Unavailable();
+    return std::nullopt;
+  }
+  auto user = PathUser(call, *store, error);
+  if (!user) return std::nullopt;
+  return AccountTarget{store, std::move(*user)};
+}
+
+// A user with their grants, as the account routes answer it.
+Result<Json> UserWithGrants(AuthStore& store, const User& user) {
+  auto grants = store.LoadGrants(user.id);
+  if (!grants.ok()) return grants.status();
+  Json out = UserJson(user);
+  out["grants"] = GrantsJson(*grants);
+  return out;
+}
+
 http::Response ListUsers(Call& call) {
   AuthStore* store = Accounts(call);
   if (store == nullptr) return Unavailable();
@@ -147,11 +172,9 @@ http::Response ListUsers(Call& call) {
   if (!users.ok()) return Internal(users.status());
   Json list = Json::array();
   for (const User& u : *users) {
-    auto grants = store->LoadGrants(u.id);
-    if (!grants.ok()) return Internal(grants.status());
-    Json user = UserJson(u);
-    user["grants"] = GrantsJson(*grants);
-    list.push_back(std::move(user));
+    auto user = UserWithGrants(*store, u);
+    if (!user.ok()) return Internal(user.status());
+    list.push_back(std::move(*user));
   }
   return JsonOk(Json{{"users", std::move(list)}});
 }
@@ -208,11 +231,11 @@ http::Response AddUser(Call& call) {
 }
 
 http::Response PutUser(Call& call) {
-  AuthStore* store = Accounts(call);
-  if (store == nullptr) return Unavailable();
   http::Response error;
-  auto user = PathUser(call, *store, error);
-  if (!user) return error;
+  auto target = PathAccount(call, error);
+  if (!target) return error;
+  AuthStore* store = target->store;
+  StoredUser* user = &target->user;
   auto body = ParseBody(call.request, error);
   if (!body) return error;
   auto name = StringField(*body, "display_name", false, error);
@@ -239,19 +262,18 @@ http::Response PutUser(Call& call) {
   user->password_hash.clear();  // keeps the password and the sessions
   Status saved = store->UpdateUser(*user);
   if (!saved.ok()) return StoreRefused(saved);
-  auto grants = store->LoadGrants(user->user.id);
-  if (!grants.ok()) return Internal(grants.status());
-  Json out = UserJson(user->user);
-  out["grants"] = GrantsJson(*grants);
-  return JsonOk(out);
+  auto out = UserWithGrants(*store, user->user);
+  if (!out.ok()) return Internal(out.status());
+  return JsonOk(*out);
 }
 
 http::Response PutPassword(Call& call) {
-  AuthStore* store = Accounts(call);
-  if (store == nullptr || !call.api.hash_password) return Unavailable();
+  if (!call.api.hash_password) return Unavailable();
   http::Response error;
-  auto user = PathUser(call, *store, error);
-  if (!user) return error;
+  auto target = PathAccount(call, error);
+  if (!target) return error;
+  AuthStore* store = target->store;
+  StoredUser* user = &target->user;
   auto body = ParseBody(call.request, error);
   if (!body) return error;
   auto password = StringField(*body, "password", true, error);
@@ -266,11 +288,11 @@ http::Response PutPassword(Call& call) {
 }
 
 http::Response PutGrants(Call& call) {
-  AuthStore* store = Accounts(call);
-  if (store == nullptr) return Unavailable();
   http::Response error;
-  auto user = PathUser(call, *store, error);
-  if (!user) return error;
+  auto target = PathAccount(call, error);
+  if (!target) return error;
+  AuthStore* store = target->store;
+  StoredUser* user = &target->user;
   auto body = ParseBody(call.request, error);
   if (!body) return error;
   auto list = body->find("grants");
@@ -285,11 +307,11 @@ http::Response PutGrants(Call& call) {
 }
 
 http::Response DeleteUser(Call& call) {
-  AuthStore* store = Accounts(call);
-  if (store == nullptr) return Unavailable();
   http::Response error;
-  auto user = PathUser(call, *store, error);
-  if (!user) return error;
+  auto target = PathAccount(call, error);
+  if (!target) return error;
+  AuthStore* store = target->store;
+  StoredUser* user = &target->user;
   if (user->user.id == call.who.user.id) {
     return Unprocessable("user: you cannot delete your own account (ask another admin)");
   }

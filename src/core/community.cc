@@ -18,21 +18,11 @@
 #include <vector>
 
 #include "core/split.h"
+#include "core/text.h"
 
 namespace reparto {
 
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // Looks `text` up among `names` (case-insensitive); the error lists what is accepted.
 template <typename Enum, std::size_t N>

@@ -8,25 +8,10 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/text.h"
+
 namespace reparto::http {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // The q-value of one Accept-Encoding element's parameters ("q=0.5"); 1 without one.
 double QValue(std::string_view parameters) {
@@ -74,7 +59,7 @@ bool AcceptsGzip(std::string_view accept_encoding) {
     std::string_view coding = Trim(element.substr(0, semicolon));
     const bool accepted =
         semicolon == std::string_view::npos || QValue(element.substr(semicolon + 1)) > 0;
-    if (EqualsNoCase(coding, "gzip") || EqualsNoCase(coding, "x-gzip")) {
+    if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) {
       gzip = accepted;
     } else if (coding == "*") {
       star = accepted;

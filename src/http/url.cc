@@ -1,6 +1,8 @@
 // Percent-decoding, query and cookie parsing, Content-Disposition (url.h).
 #include "http/url.h"
 
+#include "core/text.h"
+
 namespace reparto::http {
 namespace {
 
@@ -9,12 +11,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace

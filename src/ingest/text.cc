@@ -4,8 +4,6 @@
 namespace reparto::ingest {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // Reads 1..max_width digits at `pos`; -1 if none.
 int ReadNumber(std::string_view text, std::size_t& pos, std::size_t max_width) {
   int value = 0;
@@ -19,24 +17,6 @@ int ReadNumber(std::string_view text, std::size_t& pos, std::size_t max_width) {
 }
 
 }  // namespace
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 std::string NormalizeHeader(std::string_view text) {
   std::string out;

@@ -10,12 +10,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
 #include "core/time.h"
 
 namespace reparto::ingest {
 
-std::string_view Trim(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+using reparto::EqualsIgnoreCase;  // core/text.h
+using reparto::Trim;
 
 // Lower-case ASCII, Portuguese/Spanish accented letters folded to their base letter (UTF-8),
 // every run of other characters turned into one '_', no leading or trailing '_'.

@@ -3,6 +3,8 @@
 // and errors turned into ApiError carrying the API's error.message. A 401 calls the handler set
 // with onUnauthorized (the app sends the user to the login page).
 
+import { saveBlob } from './csv.js';
+
 let csrfToken = '';
 let unauthorizedHandler = null;
 
@@ -91,14 +93,7 @@ export async function download(path, fallbackName) {
   const disposition = response.headers.get('Content-Disposition') || '';
   const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   const name = m ? decodeURIComponent(m[1]) : fallbackName;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(name, blob);
   return name;
 }
 

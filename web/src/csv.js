@@ -31,7 +31,11 @@ export function downloadText(filename, text, type = 'text/csv;charset=utf-8') {
 
 // Offers a string or bytes as a file download in the browser.
 export function downloadBytes(filename, content, type) {
-  const blob = new Blob([content], { type });
+  saveBlob(filename, new Blob([content], { type }));
+}
+
+// Offers a Blob as a file download named `filename`.
+export function saveBlob(filename, blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
